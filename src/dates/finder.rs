@@ -1,0 +1,133 @@
+//! Finds temporal expressions: at each token, every pattern of the grammar
+//! is tried and the longest match wins; then the scan resumes after it. Each
+//! pattern looks a bounded number of tokens ahead, so the scan is linear.
+
+use super::clock;
+use super::deictic;
+use super::durations;
+use super::points;
+use super::timex::Expr;
+use super::view::View;
+use super::{DateOptions, Mod};
+
+/// A match: tokens `start..end` and what they mean.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub expr: Expr,
+    pub modifier: Option<Mod>,
+}
+
+/// A pattern's result: the token after the match and the meaning.
+pub(crate) type Hit = Option<(usize, Expr)>;
+
+/// Finds all temporal expressions in the view, left to right, without overlaps.
+pub(crate) fn find(v: &View, options: &DateOptions) -> Vec<Found> {
+    find_until(v, options, v.len())
+}
+
+/// Finds the expressions that start before token `limit`.
+pub(crate) fn find_until(v: &View, options: &DateOptions, limit: usize) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < limit.min(v.len()) {
+        match match_at(v, i, options) {
+            Some(f) if f.end > i => {
+                i = f.end;
+                out.push(f);
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// The longest match starting at token `i`, modifiers included.
+fn match_at(v: &View, i: usize, options: &DateOptions) -> Option<Found> {
+    // A modifier in front: "early", "mid-", "the end of", "nearly", "more than".
+    if let Some((j, m)) = modifier(v, i)
+        && let Some((end, expr)) = core(v, j, options)
+        && fits(m, &expr)
+    {
+        return Some(Found { start: i, end, expr, modifier: Some(m) });
+    }
+    let (end, expr) = core(v, i, options)?;
+    Some(Found { start: i, end, expr, modifier: None })
+}
+
+/// Whether a modifier can go with an expression: position modifiers with
+/// points, amount modifiers with durations.
+fn fits(m: Mod, e: &Expr) -> bool {
+    let is_duration = matches!(e, Expr::Duration(..));
+    match m {
+        Mod::Approx | Mod::MoreThan | Mod::LessThan | Mod::EqualOrMore | Mod::EqualOrLess => is_duration,
+        Mod::Start | Mod::Mid | Mod::End => {
+            !is_duration && !matches!(e, Expr::Set(_) | Expr::Vague(_) | Expr::Timed(_, super::timex::Clock::At(..)))
+        }
+        Mod::Earlier | Mod::Later => matches!(e, Expr::Shift { .. } | Expr::Named(..) | Expr::Timed(..)),
+    }
+}
+
+/// The longest match of any pattern at `i`.
+fn core(v: &View, i: usize, options: &DateOptions) -> Hit {
+    let candidates = [clock::find(v, i), points::find(v, i, options), deictic::find(v, i), durations::find(v, i)];
+    let mut best: Hit = None;
+    for c in candidates.into_iter().flatten() {
+        if best.as_ref().is_none_or(|b| c.0 > b.0) {
+            best = Some(c);
+        }
+    }
+    best
+}
+
+/// A modifier at `i`: the index after it and what it adds.
+fn modifier(v: &View, i: usize) -> Option<(usize, Mod)> {
+    let w = v.w(i);
+    let two = (w, v.w(i + 1));
+    // "mid-1996", "late-November", "mid-afternoon"
+    if matches!(w, "mid" | "early" | "late") && v.glued_hyphen(i + 1) {
+        let m = match w {
+            "mid" => Mod::Mid,
+            "early" => Mod::Start,
+            _ => Mod::End,
+        };
+        return Some((i + 2, m));
+    }
+    let m = match two {
+        ("more", "than") | ("longer", "than") => Some((i + 2, Mod::MoreThan)),
+        ("less", "than") | ("fewer", "than") | ("shorter", "than") => Some((i + 2, Mod::LessThan)),
+        ("at", "least") => Some((i + 2, Mod::EqualOrMore)),
+        ("at", "most") | ("up", "to") => Some((i + 2, Mod::EqualOrLess)),
+        ("no", "more") if v.is(i + 2, "than") => Some((i + 3, Mod::EqualOrLess)),
+        ("no", "less") if v.is(i + 2, "than") => Some((i + 3, Mod::EqualOrMore)),
+        ("just", "over") | ("well", "over") | ("just", "under") => Some((i + 2, Mod::Approx)),
+        ("the", "end") | ("the", "close") if v.is(i + 2, "of") => Some((i + 3, Mod::End)),
+        ("the", "beginning") | ("the", "start") | ("the", "dawn") if v.is(i + 2, "of") => Some((i + 3, Mod::Start)),
+        ("the", "middle") if v.is(i + 2, "of") => Some((i + 3, Mod::Mid)),
+        ("the", "turn") if v.is(i + 2, "of") => Some((i + 3, Mod::Start)),
+        ("the", "early") => Some((i + 2, Mod::Start)),
+        ("the", "late") => Some((i + 2, Mod::End)),
+        ("the", "mid") if !v.glued_hyphen(i + 2) => Some((i + 2, Mod::Mid)),
+        ("the", "mid") => Some((i + 3, Mod::Mid)),
+        _ => None,
+    };
+    if m.is_some() {
+        return m;
+    }
+    let m = match w {
+        "about" | "around" | "approximately" | "roughly" | "nearly" | "almost" | "some" | "over" | "under"
+        | "barely" | "upwards" => Mod::Approx,
+        "early" => Mod::Start,
+        "mid" | "middle" => Mod::Mid,
+        "late" => Mod::End,
+        "earlier" => Mod::Earlier,
+        "later" => Mod::Later,
+        _ => return None,
+    };
+    // "over the past year" is a preposition before a noun phrase.
+    if m == Mod::Approx && v.is(i + 1, "the") {
+        return None;
+    }
+    Some((i + 1, m))
+}

@@ -1,0 +1,308 @@
+//! Anchors meanings to the calendar: the document creation date (`dct`), the
+//! time the text last spoke of (the reference time), and the verb's tense
+//! give each expression its TIMEX3 type and value. Without a dct, values
+//! stay underspecified (`XXXX-02-09`, `XXXX-WXX-5`).
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+
+use super::lexicon::Unit;
+use super::tense::Tense;
+use super::timex::{Anchor, Clock, Dir, Expr, Gran, Named, Point, Recurrence, YearOf, duration_value, weekday};
+use crate::document::TimexType;
+
+/// What resolution needs besides the expression.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Context {
+    pub dct: Option<Date>,
+    /// The last point the text named outright (not one counted from another).
+    pub reference: Option<Point>,
+    pub tense: Tense,
+}
+
+/// A resolved expression: its type and value, and the calendar point it
+/// names when there is one (to become the next reference time).
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Resolved {
+    pub timex_type: TimexType,
+    pub value: String,
+    pub point: Option<Point>,
+}
+
+impl Resolved {
+    fn date(p: Point) -> Resolved {
+        Resolved { timex_type: TimexType::Date, value: p.value(), point: Some(p) }
+    }
+
+    fn text(t: TimexType, value: impl Into<String>) -> Resolved {
+        Resolved { timex_type: t, value: value.into(), point: None }
+    }
+}
+
+/// Resolves an expression; `None` when it names no real date (February 30).
+pub(crate) fn resolve(e: &Expr, cx: &Context) -> Option<Resolved> {
+    let dct = cx.dct.map(|d| Point::new(d, Gran::Day));
+    match e {
+        Expr::Absolute(p) => Some(Resolved::date(*p)),
+        Expr::InYear(year, named) => in_year(*year, *named, dct, cx),
+        Expr::Named(named, dir) => match dct {
+            Some(d) => Some(Resolved::date(nearest(*named, *dir, d, cx.tense)?)),
+            None => Some(Resolved::text(TimexType::Date, unanchored(*named, None))),
+        },
+        Expr::Shift { unit, by, gran, anchor } => {
+            let (base, from_text) = match (anchor, cx.reference) {
+                (Anchor::Reference, Some(r)) => (r, true),
+                _ => (dct?, false),
+            };
+            let gran = match gran {
+                Some(g) => *g,
+                None if from_text => base.gran,
+                None => Gran::of(*unit),
+            };
+            Some(Resolved::date(base.shift(*unit, *by, gran)?))
+        }
+        Expr::Timed(day, clock) => timed(day.as_deref(), *clock, dct, cx),
+        Expr::Duration(amount, unit) => Some(Resolved::text(TimexType::Duration, duration_value(*amount, *unit))),
+        Expr::Set(r) => Some(Resolved::text(TimexType::Set, set_value(r))),
+        Expr::Vague(r) => Some(Resolved::text(TimexType::Date, r.value())),
+        Expr::PartialDecade(d) => {
+            let y = match dct {
+                Some(p) => {
+                    // The latest decade ending in `d` that is not after the dct's.
+                    let now = i32::from(p.date.year()) / 10;
+                    let mut dec = now - now.rem_euclid(10) + i32::from(*d);
+                    if dec > now {
+                        dec -= 10;
+                    }
+                    dec * 10
+                }
+                None if *d >= 3 => 1900 + 10 * i32::from(*d),
+                None => 2000 + 10 * i32::from(*d),
+            };
+            let p = Point::year(y)?;
+            Some(Resolved::date(Point::new(p.date, Gran::Decade)))
+        }
+    }
+}
+
+/// A named period in a given year.
+fn point_in(year: i32, named: Named) -> Option<Point> {
+    let y = i16::try_from(year).ok()?;
+    let p = match named {
+        Named::Month(m) => Point::new(Date::new(y, m as i8, 1).ok()?, Gran::Month),
+        Named::MonthDay(m, d) => Point::new(Date::new(y, m as i8, d as i8).ok()?, Gran::Day),
+        Named::Quarter(q) => Point::new(Date::new(y, (q as i8 - 1) * 3 + 1, 1).ok()?, Gran::Quarter),
+        Named::Half(h) => Point::new(Date::new(y, (h as i8 - 1) * 6 + 1, 1).ok()?, Gran::Half),
+        Named::Season(s) => Point::new(Date::new(y, s.first_month(), 1).ok()?, Gran::Season(s)),
+        Named::NthWeekday(m, wd, nth) => {
+            let first = Date::new(y, m as i8, 1).ok()?;
+            let n = if nth == 5 { -1 } else { nth as i8 };
+            Point::new(first.nth_weekday_of_month(n, weekday(wd)).ok()?, Gran::Day)
+        }
+        Named::Weekday(_) | Named::Weekend => return None,
+    };
+    Some(p)
+}
+
+/// The TIMEX3 value of a named period whose year is unknown.
+fn unanchored(named: Named, year: Option<i32>) -> String {
+    let y = year.map_or_else(|| "XXXX".to_string(), |y| format!("{y:04}"));
+    match named {
+        Named::Month(m) => format!("{y}-{m:02}"),
+        Named::MonthDay(m, d) => format!("{y}-{m:02}-{d:02}"),
+        Named::Quarter(q) => format!("{y}-Q{q}"),
+        Named::Half(h) => format!("{y}-H{h}"),
+        Named::Season(s) => format!("{y}-{}", s.code()),
+        Named::NthWeekday(..) => format!("{y}-XX-XX"),
+        Named::Weekday(d) => format!("{y}-WXX-{d}"),
+        Named::Weekend => format!("{y}-WXX-WE"),
+    }
+}
+
+fn in_year(year: YearOf, named: Option<Named>, dct: Option<Point>, cx: &Context) -> Option<Resolved> {
+    let y = match year {
+        YearOf::Known(y) => Some(y),
+        YearOf::Shifted(by) => dct.map(|d| i32::from(d.date.year()) + by),
+        YearOf::Unknown(dir) => {
+            let named = named?;
+            return match dct {
+                Some(d) => Some(Resolved::date(nearest(named, dir, d, cx.tense)?)),
+                None => {
+                    // Without a dct, a known point in the text can still lend its year.
+                    let _ = cx.reference;
+                    Some(Resolved::text(TimexType::Date, unanchored(named, None)))
+                }
+            };
+        }
+    };
+    match (y, named) {
+        (Some(y), None) => Some(Resolved::date(Point::year(y)?)),
+        (Some(y), Some(n)) => Some(Resolved::date(point_in(y, n)?)),
+        (None, None) => Some(Resolved::text(TimexType::Date, "XXXX")),
+        (None, Some(n)) => Some(Resolved::text(TimexType::Date, unanchored(n, None))),
+    }
+}
+
+/// The occurrence of a named period nearest the dct that the direction or
+/// the tense allows: "last April", "Friday" in a past-tense clause.
+fn nearest(named: Named, dir: Dir, dct: Point, tense: Tense) -> Option<Point> {
+    let today = dct.date;
+    let candidates: Vec<Point> = match named {
+        Named::Weekday(d) => {
+            // The weekday in the dct's week and in the weeks either side.
+            let monday = today.checked_sub(i64::from(today.weekday().to_monday_zero_offset()).days()).ok()?;
+            let this = monday.checked_add(i64::from(d - 1).days()).ok()?;
+            [-7i64, 0, 7]
+                .iter()
+                .filter_map(|&k| this.checked_add(k.days()).ok())
+                .map(|x| Point::new(x, Gran::Day))
+                .collect()
+        }
+        Named::Weekend => {
+            let this = Point::new(today, Gran::Weekend);
+            [-1i64, 0, 1].iter().filter_map(|&k| this.shift(Unit::Week, k, Gran::Weekend)).collect()
+        }
+        _ => {
+            let y = i32::from(today.year());
+            [y - 1, y, y + 1].iter().filter_map(|&y| point_in(y, named)).collect()
+        }
+    };
+    // The start and end of a candidate, as dates; weekends start on Saturday.
+    let bounds = |p: &Point| -> (Date, Date) {
+        if p.gran == Gran::Weekend {
+            (p.date.checked_add(5.days()).unwrap_or(p.date), p.last_day())
+        } else {
+            (p.date, p.last_day())
+        }
+    };
+    let pick_last = |strict: bool| {
+        candidates.iter().rev().find(|p| {
+            let (s, e) = bounds(p);
+            if strict { e < today } else { s <= today }
+        })
+    };
+    let pick_next = |strict: bool| {
+        candidates.iter().find(|p| {
+            let (s, e) = bounds(p);
+            if strict { s > today } else { e >= today }
+        })
+    };
+    let nearest_of = || {
+        candidates.iter().min_by_key(|p| {
+            let (s, e) = bounds(p);
+            if s <= today && today <= e {
+                0
+            } else if e < today {
+                // Ties go to the past: news mostly reports what happened.
+                2 * days_between(e, today)
+            } else {
+                2 * days_between(today, s) + 1
+            }
+        })
+    };
+    let chosen = match (dir, named) {
+        (Dir::Last, _) => pick_last(true),
+        (Dir::Next, _) => pick_next(true),
+        (Dir::This, Named::Weekday(_) | Named::Weekend) => {
+            candidates.iter().find(|p| p.date.iso_week_date().week() == today.iso_week_date().week())
+        }
+        (Dir::This, _) => candidates.iter().find(|p| p.date.year() == today.year()),
+        (Dir::Unsaid, _) => match tense {
+            Tense::Past => pick_last(false),
+            Tense::Future => pick_next(false),
+            Tense::Present | Tense::Unknown => match named {
+                Named::Weekday(_) | Named::Weekend if tense == Tense::Unknown => pick_last(false),
+                _ => nearest_of(),
+            },
+        },
+    };
+    chosen.copied()
+}
+
+fn days_between(a: Date, b: Date) -> i64 {
+    a.until(b).map(|s| i64::from(s.get_days())).unwrap_or(i64::MAX / 4)
+}
+
+/// A time of day on a day: "Friday night", "3 p.m.", "tonight".
+fn timed(day: Option<&Expr>, clock: Clock, dct: Option<Point>, cx: &Context) -> Option<Resolved> {
+    let day_point = match day {
+        Some(e) => match resolve(e, cx) {
+            Some(Resolved { point: Some(p), .. }) if p.gran == Gran::Day => Some(p),
+            Some(r) => {
+                // A weekday without a dct: "XXXX-WXX-5TNI".
+                let value = format!("{}{}", r.value, clock.suffix());
+                return Some(Resolved::text(TimexType::Time, value));
+            }
+            None => None,
+        },
+        // A bare time belongs to the day the text is talking about.
+        None => match cx.reference {
+            Some(r) if r.gran == Gran::Day => Some(r),
+            _ => dct,
+        },
+    };
+    match day_point {
+        Some(p) => Some(Resolved {
+            timex_type: TimexType::Time,
+            value: format!("{}{}", p.value(), clock.suffix()),
+            point: Some(p),
+        }),
+        None => Some(Resolved::text(TimexType::Time, format!("XXXX-XX-XX{}", clock.suffix()))),
+    }
+}
+
+fn set_value(r: &Recurrence) -> String {
+    match r {
+        Recurrence::Every(amount, unit) => duration_value(*amount, *unit),
+        Recurrence::Named(named, part) => {
+            let base = unanchored(*named, None);
+            match part {
+                Some(p) => format!("{base}T{}", p.code()),
+                None => base,
+            }
+        }
+        Recurrence::Part(p) => format!("XXXX-XX-XXT{}", p.code()),
+        Recurrence::Weekends => "XXXX-WXX-WE".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cx(dct: (i16, i8, i8), tense: Tense) -> Context {
+        Context { dct: Some(Date::new(dct.0, dct.1, dct.2).unwrap()), reference: None, tense }
+    }
+
+    #[test]
+    fn weekdays_follow_the_tense() {
+        // 2025-01-13 is a Monday.
+        let e = Expr::Named(Named::Weekday(5), Dir::Unsaid);
+        assert_eq!(resolve(&e, &cx((2025, 1, 13), Tense::Past)).unwrap().value, "2025-01-10");
+        assert_eq!(resolve(&e, &cx((2025, 1, 13), Tense::Future)).unwrap().value, "2025-01-17");
+        let mon = Expr::Named(Named::Weekday(1), Dir::Unsaid);
+        assert_eq!(resolve(&mon, &cx((2025, 1, 13), Tense::Past)).unwrap().value, "2025-01-13");
+        let last = Expr::Named(Named::Weekday(1), Dir::Last);
+        assert_eq!(resolve(&last, &cx((2025, 1, 13), Tense::Unknown)).unwrap().value, "2025-01-06");
+    }
+
+    #[test]
+    fn months_without_year() {
+        let feb = Expr::Named(Named::Month(2), Dir::Unsaid);
+        assert_eq!(resolve(&feb, &cx((2025, 1, 13), Tense::Unknown)).unwrap().value, "2025-02");
+        assert_eq!(resolve(&feb, &cx((2025, 1, 13), Tense::Past)).unwrap().value, "2024-02");
+        let dec = Expr::Named(Named::Month(12), Dir::Unsaid);
+        assert_eq!(resolve(&dec, &cx((2025, 1, 13), Tense::Unknown)).unwrap().value, "2024-12");
+        let last_may = Expr::Named(Named::Month(5), Dir::Last);
+        assert_eq!(resolve(&last_may, &cx((1998, 2, 27), Tense::Unknown)).unwrap().value, "1997-05");
+    }
+
+    #[test]
+    fn no_dct_stays_open() {
+        let c = Context { dct: None, reference: None, tense: Tense::Unknown };
+        let e = Expr::InYear(YearOf::Unknown(Dir::Unsaid), Some(Named::MonthDay(2, 9)));
+        assert_eq!(resolve(&e, &c).unwrap().value, "XXXX-02-09");
+        let fri = Expr::Named(Named::Weekday(5), Dir::Unsaid);
+        assert_eq!(resolve(&fri, &c).unwrap().value, "XXXX-WXX-5");
+    }
+}
