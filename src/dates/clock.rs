@@ -205,5 +205,9 @@ fn lone_part(v: &View, i: usize) -> Hit {
     if v.is(i - 1, "-") && !v.any(i.saturating_sub(2), &["mid", "late", "early"]) {
         return None;
     }
+    // "mid-afternoon yesterday", "late morning Friday"
+    if let Some((e, day)) = day_after(v, i + 1).filter(|(_, d)| !matches!(d, Expr::InYear(..))) {
+        return Some((e, Expr::Timed(Some(Box::new(day)), Clock::Part(part))));
+    }
     Some((i + 1, Expr::Timed(None, Clock::Part(part))))
 }

@@ -203,7 +203,31 @@ fn anaphoric(v: &View, i: usize) -> Hit {
             let (u, _) = unit(v.w(i + 1))?;
             Some((i + 2, reference(u, 0)))
         }
-        ("the", "latest" | "recent" | "most") if v.is(i + 2, "quarter") => Some((i + 3, reference(Unit::Quarter, 0))),
+        ("the", "latest" | "recent") if v.is(i + 2, "quarter") => {
+            Some((i + 3, Expr::Shift { unit: Unit::Quarter, by: -1, gran: Some(Gran::Quarter), anchor: Anchor::Dct }))
+        }
+        ("the", "most") if v.is(i + 2, "recent") && v.is(i + 3, "quarter") => {
+            Some((i + 4, Expr::Shift { unit: Unit::Quarter, by: -1, gran: Some(Gran::Quarter), anchor: Anchor::Dct }))
+        }
+        // "the fiscal year", "the full year", "the latest fiscal year": the year the text is about.
+        ("the", "fiscal" | "full" | "latest" | "entire" | "whole") => {
+            let mut k = i + 2;
+            if v.is(i + 1, "latest") && v.is(k, "fiscal") {
+                k += 1;
+            }
+            if !v.is(k, "year") || v.glued_hyphen(k + 1) {
+                return None;
+            }
+            Some((k + 1, reference(Unit::Year, 0)))
+        }
+        // "year-end", "year end", "year's end": the end of the current year.
+        ("year", "-" | "end" | "'s") if v.is(i + 1, "end") || v.is(i + 2, "end") => {
+            let k = if v.is(i + 1, "end") { i + 2 } else { i + 3 };
+            if v.is(i + 1, "-") && !v.glued_hyphen(i + 1) {
+                return None;
+            }
+            Some((k, Expr::Shift { unit: Unit::Year, by: 0, gran: Some(Gran::Year), anchor: Anchor::Dct }))
+        }
         ("that", w) if matches!(w, "day" | "week" | "month" | "year") => {
             let (u, _) = unit(w)?;
             Some((i + 2, reference(u, 0)))
@@ -248,7 +272,7 @@ fn vague(v: &View, i: usize) -> Hit {
             return one(Vague::Present);
         }
         "these" if v.is(i + 1, "days") => return Some((i + 2, Expr::Vague(Vague::Present))),
-        "recently" | "lately" | "previously" => return one(Vague::Past),
+        "recently" | "lately" => return one(Vague::Past),
         "more" | "most" if v.is(i + 1, "recently") => return Some((i + 2, Expr::Vague(Vague::Past))),
         "the" => {}
         _ => return None,

@@ -11,7 +11,8 @@ use crate::text::TokenKind;
 
 /// The longest duration or set match at `i`.
 pub(crate) fn find(v: &View, i: usize) -> Hit {
-    let candidates = [duration(v, i), hyphenated(v, i), bare_plural(v, i), set(v, i), frequency_adverb(v, i)];
+    let candidates =
+        [duration(v, i), hyphenated(v, i), the_plural(v, i), bare_plural(v, i), set(v, i), frequency_adverb(v, i)];
     candidates.into_iter().flatten().max_by_key(|(end, _)| *end)
 }
 
@@ -82,7 +83,7 @@ fn duration(v: &View, i: usize) -> Hit {
         return None;
     }
     // "a day" and "one day" need care: "one day" is also "some day".
-    if !the && (first == "a" || first == "an") && plural {
+    if !the && (first == "a" || first == "an") && k == j + 1 && plural {
         return None;
     }
     // "the year" (no amount) is a date, not a duration: `numbers::amount`
@@ -130,6 +131,14 @@ fn hyphenated(v: &View, i: usize) -> Hit {
         let amount = if plural { Amount::Vague } else { Amount::Exact(1.0) };
         return Some((i + 3, Expr::Duration(amount, u)));
     }
+    // "several-year", "multi-year", "many-week"
+    if v.any(i, &["several", "multi", "many", "few"]) && v.glued_hyphen(i + 1) {
+        let (u, false) = unit(v.w(i + 2))? else { return None };
+        if u == Unit::Quarter {
+            return None;
+        }
+        return Some((i + 3, Expr::Duration(Amount::Vague, u)));
+    }
     let (j, n) = if let Some((j, n)) = numbers::digits(v, i) { (j, n) } else { numbers::words(v, i)? };
     // Hyphens inside the number ("twenty-four") are consumed by `words`.
     if !v.glued_hyphen(j) {
@@ -155,6 +164,25 @@ fn hyphenated(v: &View, i: usize) -> Hit {
         }
     }
     Some((end, Expr::Duration(Amount::Exact(n), u)))
+}
+
+/// `the years` after "over", `the weeks ahead`, `the days that followed`.
+fn the_plural(v: &View, i: usize) -> Hit {
+    if !v.is(i, "the") {
+        return None;
+    }
+    let (u, true) = unit(v.w(i + 1))? else { return None };
+    if u.is_clock() || u == Unit::Quarter {
+        return None;
+    }
+    let prev = if i > 0 { v.w(i - 1) } else { "" };
+    if v.any(i + 2, &["ahead", "since"]) {
+        return Some((i + 3, Expr::Duration(Amount::Vague, u)));
+    }
+    if matches!(prev, "over" | "through" | "throughout") && !v.any(i + 2, &["of", "'s"]) {
+        return Some((i + 2, Expr::Duration(Amount::Vague, u)));
+    }
+    None
 }
 
 /// Plural units on their own after a preposition: `for years`, `within

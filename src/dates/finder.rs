@@ -48,7 +48,7 @@ fn match_at(v: &View, i: usize, options: &DateOptions) -> Option<Found> {
     // A modifier in front: "early", "mid-", "the end of", "nearly", "more than".
     if let Some((j, m)) = modifier(v, i)
         && let Some((end, expr)) = core(v, j, options)
-        && fits(m, &expr)
+        && fits(m, v.w(i), &expr)
     {
         return Some(Found { start: i, end, expr, modifier: Some(m) });
     }
@@ -58,14 +58,29 @@ fn match_at(v: &View, i: usize, options: &DateOptions) -> Option<Found> {
 
 /// Whether a modifier can go with an expression: position modifiers with
 /// points, amount modifiers with durations.
-fn fits(m: Mod, e: &Expr) -> bool {
+fn fits(m: Mod, word: &str, e: &Expr) -> bool {
     let is_duration = matches!(e, Expr::Duration(..));
     match m {
-        Mod::Approx | Mod::MoreThan | Mod::LessThan | Mod::EqualOrMore | Mod::EqualOrLess => is_duration,
+        // "nearly two years", "about two years ago", "around 7:15 p.m."
+        Mod::Approx => {
+            is_duration
+                || matches!(e, Expr::Shift { by, .. } if *by != 0 && *by != -1 && *by != 1)
+                || matches!(e, Expr::Shift { unit, by: -1 | 1, .. } if *unit != super::lexicon::Unit::Day)
+                    && word == "about"
+                || word == "around" && matches!(e, Expr::Timed(..) | Expr::InYear(..))
+        }
+        Mod::MoreThan | Mod::LessThan | Mod::EqualOrMore | Mod::EqualOrLess => {
+            is_duration || matches!(e, Expr::Shift { by, .. } if *by != 0) && word != "up"
+        }
         Mod::Start | Mod::Mid | Mod::End => {
             !is_duration && !matches!(e, Expr::Set(_) | Expr::Vague(_) | Expr::Timed(_, super::timex::Clock::At(..)))
         }
-        Mod::Earlier | Mod::Later => matches!(e, Expr::Shift { .. } | Expr::Named(..) | Expr::Timed(..)),
+        // "earlier this year", but not "[earlier] Friday" or "[later] today".
+        Mod::Earlier | Mod::Later => match e {
+            Expr::Shift { unit, .. } => *unit != super::lexicon::Unit::Day,
+            Expr::Timed(..) => true,
+            _ => false,
+        },
     }
 }
 

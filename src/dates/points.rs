@@ -289,8 +289,8 @@ fn year_phrase(v: &View, i: usize) -> Hit {
 /// Whether a four-digit number is a year here, not an amount or a code.
 fn bare_year_ok(v: &View, i: usize, end: usize) -> bool {
     if end != i + 1 {
-        // Spelled years need a cue: "in nineteen ninety-six".
-        return i > 0 && v.any(i - 1, &["in", "since", "of", "until", "by", "the", "from"]);
+        // "nineteen ninety-six" is a year; "two thousand" needs a cue.
+        return v.is(i, "nineteen") || i > 0 && v.any(i - 1, &["in", "since", "of", "until", "by", "the", "from"]);
     }
     let prev = if i > 0 { v.w(i - 1) } else { "" };
     let next = v.w(end);
@@ -478,10 +478,14 @@ fn quarter(v: &View, i: usize) -> Hit {
     // "the first quarter" or "third-quarter" (adjective); a bare "first
     // half" is too often not about time ("the first half of the match").
     let hyphenated = k == j + 2;
+    // An adjective's determiner belongs to the noun: "a [third-quarter] loss".
+    if hyphenated && determiner && matches!(year, YearOf::Unknown(_)) && v.any(i, &["a", "its", "their", "the"]) {
+        return None;
+    }
     if !determiner
         && !hyphenated
         && !matches!(year, YearOf::Known(_))
-        && (i == 0 || !v.any(i - 1, &["in", "for", "during", "of", "since", "by"]))
+        && (i == 0 || !v.any(i - 1, &["in", "for", "during", "of", "since", "by", "its", "their", "a", "this"]))
     {
         return None;
     }
@@ -606,6 +610,7 @@ mod tests {
         assert_eq!(at0("Q3 2024").map(|x| x.0), Some("Q3 2024".into()));
         assert_eq!(at0("the 20th century").map(|x| x.0), Some("the 20th century".into()));
         assert_eq!(at0("the year nineteen ninety-six").map(|x| x.0), Some("the year nineteen ninety-six".into()));
-        assert_eq!(at0("nineteen ninety-six"), None);
+        assert_eq!(at0("nineteen ninety-six").map(|x| x.0), Some("nineteen ninety-six".into()));
+        assert_eq!(at0("two thousand"), None);
     }
 }

@@ -49,6 +49,25 @@ pub(crate) fn resolve(e: &Expr, cx: &Context) -> Option<Resolved> {
             Some(d) => Some(Resolved::date(nearest(*named, *dir, d, cx.tense)?)),
             None => Some(Resolved::text(TimexType::Date, unanchored(*named, None))),
         },
+        // "the quarter" with no quarter or finer point to lean on: the last
+        // one completed, the one a report speaks of.
+        Expr::Shift { unit: Unit::Quarter, by: 0, anchor: Anchor::Reference, .. }
+            if cx.reference.is_none_or(|r| r.gran.rank() > Gran::Quarter.rank()) =>
+        {
+            Some(Resolved::date(dct?.shift(Unit::Quarter, -1, Gran::Quarter)?))
+        }
+        // "a year ago" in a report about a quarter is that quarter a year
+        // earlier: "up from $9 million a year ago".
+        Expr::Shift { unit: Unit::Year, by, gran: Some(Gran::Year), anchor: Anchor::Dct }
+            if by.abs() == 1
+                && cx.reference.is_some_and(|r| {
+                    matches!(r.gran, Gran::Quarter | Gran::Half)
+                        && dct.is_some_and(|d| (d.date.year() - r.date.year()).abs() <= 1)
+                }) =>
+        {
+            let r = cx.reference?;
+            Some(Resolved::date(r.shift(Unit::Year, *by, r.gran)?))
+        }
         Expr::Shift { unit, by, gran, anchor } => {
             let (base, from_text) = match (anchor, cx.reference) {
                 (Anchor::Reference, Some(r)) => (r, true),
@@ -187,16 +206,19 @@ fn nearest(named: Named, dir: Dir, dct: Point, tense: Tense) -> Option<Point> {
             if strict { s > today } else { e >= today }
         })
     };
-    let nearest_of = || {
+    // The nearest occurrence, distances in days weighted by the tense: a
+    // past-tense clause makes later candidates three times as far, and a
+    // future-tense clause earlier ones. Ties go to the past: news mostly
+    // reports what happened.
+    let weighted = |past_weight: i64, future_weight: i64| {
         candidates.iter().min_by_key(|p| {
             let (s, e) = bounds(p);
             if s <= today && today <= e {
                 0
             } else if e < today {
-                // Ties go to the past: news mostly reports what happened.
-                2 * days_between(e, today)
+                2 * past_weight * days_between(e, today)
             } else {
-                2 * days_between(today, s) + 1
+                2 * future_weight * days_between(today, s) + 1
             }
         })
     };
@@ -207,13 +229,25 @@ fn nearest(named: Named, dir: Dir, dct: Point, tense: Tense) -> Option<Point> {
             candidates.iter().find(|p| p.date.iso_week_date().week() == today.iso_week_date().week())
         }
         (Dir::This, _) => candidates.iter().find(|p| p.date.year() == today.year()),
+        // Weekdays are close enough for the tense to decide outright.
+        (Dir::Unsaid, Named::Weekday(_) | Named::Weekend) => match tense {
+            Tense::Past | Tense::Unknown => pick_last(false),
+            Tense::Future => pick_next(false),
+            Tense::Present => weighted(1, 1),
+        },
+        // Quarters are reported after they end, in any tense.
+        (Dir::Unsaid, Named::Quarter(_) | Named::Half(_)) => weighted(1, 1),
+        // Dates with a day are often deadlines, ahead even in a past-tense
+        // clause ("set Nov. 10 as the deadline"): the tense only leans.
+        (Dir::Unsaid, Named::MonthDay(..)) => match tense {
+            Tense::Past => weighted(1, 3),
+            Tense::Future => weighted(3, 1),
+            Tense::Present | Tense::Unknown => weighted(1, 1),
+        },
         (Dir::Unsaid, _) => match tense {
             Tense::Past => pick_last(false),
             Tense::Future => pick_next(false),
-            Tense::Present | Tense::Unknown => match named {
-                Named::Weekday(_) | Named::Weekend if tense == Tense::Unknown => pick_last(false),
-                _ => nearest_of(),
-            },
+            Tense::Present | Tense::Unknown => weighted(1, 1),
         },
     };
     chosen.copied()

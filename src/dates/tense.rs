@@ -64,6 +64,15 @@ pub(crate) fn tense_around(v: &View, start: usize, end: usize) -> Tense {
     }
 }
 
+/// Words before a date that make it a deadline, which may lie ahead even in
+/// a past-tense clause: "extended *to* Nov. 20".
+pub(crate) fn is_deadline(w: &str) -> bool {
+    matches!(
+        w,
+        "until" | "till" | "to" | "through" | "by" | "before" | "expire" | "expires" | "due" | "effective" | "payable"
+    )
+}
+
 /// The tense a word at `k` signals, if any.
 fn cue(v: &View, k: usize) -> Option<Tense> {
     let w = v.w(k);
@@ -73,15 +82,23 @@ fn cue(v: &View, k: usize) -> Option<Tense> {
         "going" if next == "to" => Tense::Future,
         "expected" | "expects" | "expect" | "scheduled" | "slated" | "due" | "plans" | "planned" | "plan"
         | "planning" | "intends" | "intend" | "aims" | "hopes"
-            if matches!(next, "to" | "for" | "on" | "at" | "in" | "") || w == "scheduled" || w == "slated" =>
+            if matches!(next, "to" | "for" | "on" | "at" | "in" | "")
+                || matches!(w, "scheduled" | "slated" | "plans" | "planned" | "planning") =>
         {
-            Tense::Future
+            // "had been due to expire Friday": a plan in the past.
+            if k >= 2 && (v.is(k - 1, "had") || v.is(k - 2, "had") && v.is(k - 1, "been")) {
+                Tense::Past
+            } else {
+                Tense::Future
+            }
         }
         "is" | "are" | "am" if next == "to" => Tense::Future,
+        "set" if next == "to" => Tense::Future,
         "is" | "are" | "am" if next.ends_with("ing") && next.len() > 4 => Tense::Future,
         "was" | "were" | "had" | "did" | "has" | "have" => Tense::Past,
         "is" | "are" | "am" | "says" | "say" => Tense::Present,
-        _ if is_past_form(w) => Tense::Past,
+        // A participle after "be" ("will be paid") is no tense of its own.
+        _ if is_past_form(w) && !(k > 0 && v.any(k - 1, &["be", "been", "being"])) => Tense::Past,
         _ => return None,
     };
     Some(t)

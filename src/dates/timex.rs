@@ -24,6 +24,20 @@ pub(crate) enum Gran {
 }
 
 impl Gran {
+    /// A rank for "finer than": smaller is finer.
+    pub(crate) fn rank(self) -> u8 {
+        match self {
+            Gran::Day => 0,
+            Gran::Weekend | Gran::Week => 1,
+            Gran::Month => 2,
+            Gran::Season(_) | Gran::Quarter => 3,
+            Gran::Half => 4,
+            Gran::Year => 5,
+            Gran::Decade => 6,
+            Gran::Century => 7,
+        }
+    }
+
     /// The granularity named by a unit ("last *week*").
     pub(crate) fn of(unit: Unit) -> Gran {
         match unit {
