@@ -198,11 +198,27 @@ fn anaphoric(v: &View, i: usize) -> Hit {
             Some((i + 3, reference(u, by)))
         }
         ("that" | "the", "same") if v.is(i + 2, "day") => Some((i + 3, reference(Unit::Day, 0))),
-        // "the quarter", "the latest quarter", "the year": the one the text is about.
-        ("the", "quarter" | "year") if !v.glued_hyphen(i + 2) && !v.is(i + 2, "'s") => {
+        // "the quarter", "the year", "the week": the one the text is about,
+        // or the one a date after it falls in ("the week ended Feb. 21").
+        ("the", "quarter" | "year" | "month" | "week" | "day") if !v.glued_hyphen(i + 2) && !v.is(i + 2, "'s") => {
             let (u, _) = unit(v.w(i + 1))?;
+            if v.any(i + 2, &["ended", "ending", "ends", "to", "through", "beginning", "starting", "from"]) {
+                let k = if v.is(i + 3, "on") { i + 4 } else { i + 3 };
+                if let Some((_, date)) = super::points::month_first(v, k) {
+                    return Some((i + 2, Expr::Within(Gran::of(u), Box::new(date))));
+                }
+            }
+            // "the day", "the week", "the month" are dates only after a preposition.
+            let prev = if i > 0 { v.w(i - 1) } else { "" };
+            if matches!(u, Unit::Day | Unit::Week | Unit::Month)
+                && !matches!(prev, "in" | "during" | "for" | "on" | "of" | "through" | "throughout")
+            {
+                return None;
+            }
             Some((i + 2, reference(u, 0)))
         }
+        // "full-year", "the full year"
+        ("full", "-") if v.glued_hyphen(i + 1) && v.is(i + 2, "year") => Some((i + 3, reference(Unit::Year, 0))),
         ("the", "latest" | "recent") if v.is(i + 2, "quarter") => {
             Some((i + 3, Expr::Shift { unit: Unit::Quarter, by: -1, gran: Some(Gran::Quarter), anchor: Anchor::Dct }))
         }

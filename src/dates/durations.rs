@@ -77,7 +77,15 @@ fn duration(v: &View, i: usize) -> Hit {
     if v.any(k, &["more", "additional", "further", "straight", "consecutive", "successive", "full", "long"]) {
         k += 1;
     }
+    // "three fiscal years", "eight trading days", "five business days"
+    if v.any(k, &["fiscal", "calendar", "business", "trading", "working", "school"]) && unit(v.w(k + 1)).is_some() {
+        k += 1;
+    }
     let (u, plural) = unit(v.w(k))?;
+    // "a second letter" is an ordinal.
+    if u == Unit::Second && matches!(first, "a" | "an") && (i == 0 || !v.any(i - 1, &["for", "in", "within", "than"])) {
+        return None;
+    }
     // "a quarter" and "three quarters" are fractions, not time, unless fiscal.
     if u == Unit::Quarter && !(the && span_word) {
         return None;
@@ -193,10 +201,15 @@ fn bare_plural(v: &View, i: usize) -> Hit {
         return None;
     }
     let prev = if i > 0 { v.w(i - 1) } else { "" };
-    if !matches!(prev, "for" | "within" | "in" | "over" | "after" | "took" | "take" | "takes" | "lasted" | "spent") {
+    // "just hours after", "weeks before the vote", "days later", "months away"
+    let counted = v.any(i + 1, &["after", "before", "later", "earlier", "ahead", "away"])
+        && !v.any(i.saturating_sub(1), &["the", "these", "those", "of", "many", "few", "several"]);
+    if !counted
+        && !matches!(prev, "for" | "within" | "in" | "over" | "after" | "took" | "take" | "takes" | "lasted" | "spent")
+    {
         return None;
     }
-    if v.any(i + 1, &["ago", "old", "earlier", "later", "before"]) {
+    if v.any(i + 1, &["ago", "old", "of"]) || !counted && v.any(i + 1, &["earlier", "later", "before"]) {
         return None;
     }
     Some((i + 1, Expr::Duration(Amount::Vague, u)))

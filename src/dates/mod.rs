@@ -95,7 +95,7 @@ fn counts_as_reference(e: &timex::Expr) -> bool {
     match e {
         Expr::Shift { anchor, .. } => *anchor == Anchor::Dct,
         Expr::Timed(Some(day), _) => counts_as_reference(day),
-        Expr::Absolute(_) | Expr::InYear(..) | Expr::Named(..) => true,
+        Expr::Absolute(_) | Expr::InYear(..) | Expr::Named(..) | Expr::Within(..) => true,
         _ => false,
     }
 }

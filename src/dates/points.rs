@@ -468,7 +468,16 @@ fn quarter(v: &View, i: usize) -> Hit {
             j += 1;
         }
     }
-    let n = ordinal(v.w(j)).filter(|&n| (1..=4).contains(&n))?;
+    // "the previous year's fourth quarter", "the prior year's"
+    if v.any(j, &["previous", "prior", "preceding"]) && v.is(j + 1, "year") && v.is(j + 2, "'s") {
+        year = YearOf::Shifted(-1);
+        j += 3;
+        determiner = true;
+    }
+    let n = match v.w(j) {
+        "final" if v.is(j + 1, "quarter") || v.glued_hyphen(j + 1) && v.is(j + 2, "quarter") => 4,
+        w => ordinal(w).filter(|&n| (1..=4).contains(&n))?,
+    };
     let k = if v.glued_hyphen(j + 1) { j + 2 } else { j + 1 };
     let named = match v.w(k) {
         "quarter" => Named::Quarter(n as u8),
@@ -480,13 +489,6 @@ fn quarter(v: &View, i: usize) -> Hit {
     let hyphenated = k == j + 2;
     // An adjective's determiner belongs to the noun: "a [third-quarter] loss".
     if hyphenated && determiner && matches!(year, YearOf::Unknown(_)) && v.any(i, &["a", "its", "their", "the"]) {
-        return None;
-    }
-    if !determiner
-        && !hyphenated
-        && !matches!(year, YearOf::Known(_))
-        && (i == 0 || !v.any(i - 1, &["in", "for", "during", "of", "since", "by", "its", "their", "a", "this"]))
-    {
         return None;
     }
     let mut end = k + 1;

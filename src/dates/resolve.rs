@@ -81,6 +81,10 @@ pub(crate) fn resolve(e: &Expr, cx: &Context) -> Option<Resolved> {
             Some(Resolved::date(base.shift(*unit, *by, gran)?))
         }
         Expr::Timed(day, clock) => timed(day.as_deref(), *clock, dct, cx),
+        Expr::Within(gran, date) => {
+            let p = resolve(date, cx)?.point?;
+            Some(Resolved::date(Point::new(p.date, *gran)))
+        }
         Expr::Duration(amount, unit) => Some(Resolved::text(TimexType::Duration, duration_value(*amount, *unit))),
         Expr::Set(r) => Some(Resolved::text(TimexType::Set, set_value(r))),
         Expr::Vague(r) => Some(Resolved::text(TimexType::Date, r.value())),

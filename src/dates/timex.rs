@@ -268,6 +268,8 @@ pub(crate) enum Expr {
     Duration(Amount, Unit),
     Set(Recurrence),
     Vague(Vague),
+    /// The period of a granularity that contains a date: "the week [ended Feb. 21]".
+    Within(Gran, Box<Expr>),
     /// A decade or century without its century: "the '90s", "the nineties".
     PartialDecade(u8),
 }
