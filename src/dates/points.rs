@@ -604,6 +604,20 @@ mod tests {
     }
 
     #[test]
+    fn numeric_order_option() {
+        let text = "03/04/2024";
+        let seg = Segmented::new(text);
+        let v = View::new(&seg);
+        let md = |y, m, d| Some((1, Expr::InYear(YearOf::Known(y), Some(Named::MonthDay(m, d)))));
+        assert_eq!(numeric(&v, 0, &DateOptions::default()), md(2024, 4, 3));
+        let us = DateOptions { numeric_order: NumericOrder::MonthFirst };
+        assert_eq!(numeric(&v, 0, &us), md(2024, 3, 4));
+        // A part above 12 settles the order whatever the option says.
+        let seg = Segmented::new("25/12/2024");
+        assert_eq!(numeric(&View::new(&seg), 0, &us), md(2024, 12, 25));
+    }
+
+    #[test]
     fn years_decades_quarters() {
         assert_eq!(at0("1990s").map(|x| x.0), Some("1990s".into()));
         assert_eq!(at0("the '90s").map(|x| x.0), Some("the '90s".into()));

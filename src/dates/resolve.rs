@@ -69,9 +69,25 @@ pub(crate) fn resolve(e: &Expr, cx: &Context) -> Option<Resolved> {
             Some(Resolved::date(r.shift(Unit::Year, *by, r.gran)?))
         }
         Expr::Shift { unit, by, gran, anchor } => {
-            let (base, from_text) = match (anchor, cx.reference) {
-                (Anchor::Reference, Some(r)) => (r, true),
-                _ => (dct?, false),
+            let (base, from_text) = match (anchor, cx.reference, dct) {
+                (Anchor::Reference, Some(r), _) => (r, true),
+                (_, _, Some(d)) => (d, false),
+                // Nothing to count from: the shape of the value, unknown digits.
+                (_, _, None) => {
+                    let shape = match gran.unwrap_or(Gran::of(*unit)) {
+                        Gran::Day => "XXXX-XX-XX",
+                        Gran::Week => "XXXX-WXX",
+                        Gran::Weekend => "XXXX-WXX-WE",
+                        Gran::Month => "XXXX-XX",
+                        Gran::Quarter => "XXXX-QX",
+                        Gran::Half => "XXXX-HX",
+                        Gran::Season(s) => return Some(Resolved::text(TimexType::Date, format!("XXXX-{}", s.code()))),
+                        Gran::Year => "XXXX",
+                        Gran::Decade => "XXX",
+                        Gran::Century => "XX",
+                    };
+                    return Some(Resolved::text(TimexType::Date, shape));
+                }
             };
             let gran = match gran {
                 Some(g) => *g,
