@@ -101,6 +101,10 @@ fn directed(v: &View, i: usize) -> Hit {
     };
     if let Some((u, false)) = unit(w) {
         let gran = Gran::of(u);
+        // "the past decade", "the last century": ten years back from now.
+        if the && dir == Dir::Last && matches!(u, Unit::Decade | Unit::Century) {
+            return Some((j + 1, Expr::Duration(Amount::Exact(1.0), u)));
+        }
         return match u {
             Unit::Weekend => Some((j + 1, Expr::Named(Named::Weekend, dir))),
             Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => None,
@@ -129,6 +133,16 @@ fn directed(v: &View, i: usize) -> Hit {
     }
     if let Some(s) = season(w) {
         return Some((j + 1, Expr::Named(Named::Season(s), dir)));
+    }
+    // "last Christmas", "next Thanksgiving"
+    if v.capitalised(j) {
+        let words: Vec<&str> = (j..(j + 4).min(v.len())).map(|k| v.w(k)).collect();
+        if let Some((len, m, d)) = super::lexicon::fixed_holiday(&words) {
+            return Some((j + len, Expr::Named(Named::MonthDay(m, d), dir)));
+        }
+        if let Some((len, m, wd, nth)) = super::lexicon::floating_holiday(&words) {
+            return Some((j + len, Expr::Named(Named::NthWeekday(m, wd, nth), dir)));
+        }
     }
     None
 }
@@ -188,6 +202,14 @@ fn anaphoric(v: &View, i: usize) -> Hit {
         }
         return Some((end, Expr::Shift { unit: Unit::Year, by: -1, gran: None, anchor: Anchor::Reference }));
     }
+    // "the week of March 6"
+    if v.is(i, "the")
+        && v.is(i + 1, "week")
+        && v.is(i + 2, "of")
+        && let Some((e, date @ Expr::InYear(_, Some(Named::MonthDay(..))))) = super::points::month_first(v, i + 3)
+    {
+        return Some((e, Expr::Within(Gran::Week, Box::new(date))));
+    }
     match (v.w(i), v.w(i + 1)) {
         ("the", "next" | "following" | "previous" | "prior" | "preceding") => {
             let by = if matches!(v.w(i + 1), "next" | "following") { 1 } else { -1 };
@@ -219,7 +241,7 @@ fn anaphoric(v: &View, i: usize) -> Hit {
         }
         // "full-year", "the full year"
         ("full", "-") if v.glued_hyphen(i + 1) && v.is(i + 2, "year") => Some((i + 3, reference(Unit::Year, 0))),
-        ("the", "latest" | "recent") if v.is(i + 2, "quarter") => {
+        ("the", "latest" | "recent") if v.any(i + 2, &["quarter", "period"]) => {
             Some((i + 3, Expr::Shift { unit: Unit::Quarter, by: -1, gran: Some(Gran::Quarter), anchor: Anchor::Dct }))
         }
         ("the", "most") if v.is(i + 2, "recent") && v.is(i + 3, "quarter") => {
@@ -244,7 +266,7 @@ fn anaphoric(v: &View, i: usize) -> Hit {
             }
             Some((k, Expr::Shift { unit: Unit::Year, by: 0, gran: Some(Gran::Year), anchor: Anchor::Dct }))
         }
-        ("that", w) if matches!(w, "day" | "week" | "month" | "year") => {
+        ("that", w) if matches!(w, "day" | "week" | "month" | "year" | "quarter") => {
             let (u, _) = unit(w)?;
             Some((i + 2, reference(u, 0)))
         }

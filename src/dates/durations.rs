@@ -209,7 +209,11 @@ fn bare_plural(v: &View, i: usize) -> Hit {
     {
         return None;
     }
-    if v.any(i + 1, &["ago", "old", "of"]) || !counted && v.any(i + 1, &["earlier", "later", "before"]) {
+    // "years ago": some time in the past.
+    if v.is(i + 1, "ago") && !u.is_clock() {
+        return Some((i + 2, Expr::Vague(super::timex::Vague::Past)));
+    }
+    if v.any(i + 1, &["old", "of"]) || !counted && v.any(i + 1, &["earlier", "later", "before"]) {
         return None;
     }
     Some((i + 1, Expr::Duration(Amount::Vague, u)))

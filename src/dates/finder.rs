@@ -5,10 +5,12 @@
 use super::clock;
 use super::deictic;
 use super::durations;
+use super::lexicon;
 use super::points;
-use super::timex::Expr;
+use super::timex::{Expr, Named};
 use super::view::View;
 use super::{DateOptions, Mod};
+use crate::text::TokenKind;
 
 /// A match: tokens `start..end` and what they mean.
 #[derive(Clone, Debug, PartialEq)]
@@ -35,12 +37,36 @@ pub(crate) fn find_until(v: &View, options: &DateOptions, limit: usize) -> Vec<F
         match match_at(v, i, options) {
             Some(f) if f.end > i => {
                 i = f.end;
+                let second = second_day(v, &f);
                 out.push(f);
+                if let Some(g) = second {
+                    i = g.end;
+                    out.push(g);
+                }
             }
             _ => i += 1,
         }
     }
     out
+}
+
+/// The second day of "April 24 and 25", "March 5-7": a date of its own in
+/// the month of the first.
+fn second_day(v: &View, f: &Found) -> Option<Found> {
+    let Expr::InYear(year, Some(Named::MonthDay(m, _))) = f.expr else { return None };
+    let e = f.end;
+    if !v.any(e, &["and", "or", "to", "through", "-", "\u{2013}"]) || v.kind(e + 1) != Some(TokenKind::Number) {
+        return None;
+    }
+    let w = v.w(e + 1);
+    let d: u8 = w.parse().ok().filter(|_| w.len() <= 2)?;
+    if d == 0 || d > 31 || lexicon::unit(v.w(e + 2)).is_some() || lexicon::month(v.w(e + 2)).is_some() {
+        return None;
+    }
+    if v.any(e + 2, &["%", "percent", "p.m.", "a.m.", "pm", "am", ":"]) {
+        return None;
+    }
+    Some(Found { start: e + 1, end: e + 2, expr: Expr::InYear(year, Some(Named::MonthDay(m, d))), modifier: None })
 }
 
 /// The longest match starting at token `i`, modifiers included.

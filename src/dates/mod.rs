@@ -71,11 +71,8 @@ pub fn find_dates(seg: &Segmented, dct: Option<Date>, options: &DateOptions) -> 
         let tense = tense::tense_around(&v, f.start, f.end);
         // "extended to Nov. 20", "until March": a deadline may lie ahead
         // whatever the verb's tense.
-        let tense = if f.start > 0 && tense == tense::Tense::Past && tense::is_deadline(v.w(f.start - 1)) {
-            tense::Tense::Unknown
-        } else {
-            tense
-        };
+        // Both readings stay open: the nearest occurrence wins.
+        let tense = if tense::after_deadline_word(&v, f.start) { tense::Tense::Present } else { tense };
         let cx = resolve::Context { dct, reference, tense };
         let Some(r) = resolve::resolve(&f.expr, &cx) else { continue };
         if let Some(p) = r.point

@@ -133,6 +133,11 @@ pub(crate) fn amount(v: &View, i: usize) -> Option<(usize, Amount)> {
         // "a half": handled by the unit grammar as half a unit.
         return Some((i + 1, Amount::Exact(1.0)));
     }
+    // "the next couple of years"
+    if w == "couple" && i > 0 && !v.is(i - 1, "a") {
+        let j = if v.is(i + 1, "of") { i + 2 } else { i + 1 };
+        return Some((j, Amount::Exact(2.0)));
+    }
     if is_vague_amount(w) {
         // "several hundred years" is still vague.
         let j = if v.any(i + 1, &["hundred", "thousand", "dozen"]) { i + 2 } else { i + 1 };

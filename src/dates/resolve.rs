@@ -68,6 +68,13 @@ pub(crate) fn resolve(e: &Expr, cx: &Context) -> Option<Resolved> {
             let r = cx.reference?;
             Some(Resolved::date(r.shift(Unit::Year, *by, r.gran)?))
         }
+        // "the year", "the fiscal year": the year the text is about when that
+        // is close to the dct, else the dct's own.
+        Expr::Shift { unit: Unit::Year, by: 0, gran: Some(Gran::Year), anchor: Anchor::Reference }
+            if dct.is_some_and(|d| cx.reference.is_none_or(|r| (r.date.year() - d.date.year()).abs() > 1)) =>
+        {
+            Some(Resolved::date(dct?.shift(Unit::Year, 0, Gran::Year)?))
+        }
         Expr::Shift { unit, by, gran, anchor } => {
             let (base, from_text) = match (anchor, cx.reference, dct) {
                 (Anchor::Reference, Some(r), _) => (r, true),
@@ -255,8 +262,13 @@ fn nearest(named: Named, dir: Dir, dct: Point, tense: Tense) -> Option<Point> {
             Tense::Future => pick_next(false),
             Tense::Present => weighted(1, 1),
         },
-        // Quarters are reported after they end, in any tense.
-        (Dir::Unsaid, Named::Quarter(_) | Named::Half(_)) => weighted(1, 1),
+        // Quarters are reported after they end: "expects to report a loss
+        // for the third quarter" in October is the quarter just ended.
+        (Dir::Unsaid, Named::Quarter(_) | Named::Half(_)) => match tense {
+            Tense::Past => pick_last(false),
+            Tense::Future | Tense::Present => weighted(1, 1),
+            Tense::Unknown => weighted(1, 2),
+        },
         // Dates with a day are often deadlines, ahead even in a past-tense
         // clause ("set Nov. 10 as the deadline"): the tense only leans.
         (Dir::Unsaid, Named::MonthDay(..)) => match tense {

@@ -64,13 +64,18 @@ pub(crate) fn tense_around(v: &View, start: usize, end: usize) -> Tense {
     }
 }
 
-/// Words before a date that make it a deadline, which may lie ahead even in
-/// a past-tense clause: "extended *to* Nov. 20".
-pub(crate) fn is_deadline(w: &str) -> bool {
+/// Whether the words before token `i` make a deadline of the date there,
+/// which may lie ahead even in a past-tense clause: "extended *to* Nov. 20",
+/// "*until* 9 a.m. Tuesday", "*as early as* Friday".
+pub(crate) fn after_deadline_word(v: &View, i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    let w = v.w(i - 1);
     matches!(
         w,
         "until" | "till" | "to" | "through" | "by" | "before" | "expire" | "expires" | "due" | "effective" | "payable"
-    )
+    ) || i >= 3 && v.is(i - 1, "as") && v.any(i - 2, &["early", "soon", "late"]) && v.is(i - 3, "as")
 }
 
 /// The tense a word at `k` signals, if any.
@@ -78,7 +83,7 @@ fn cue(v: &View, k: usize) -> Option<Tense> {
     let w = v.w(k);
     let next = v.w(k + 1);
     let t = match w {
-        "will" | "'ll" | "shall" | "wo" | "gonna" | "would" | "upcoming" => Tense::Future,
+        "will" | "'ll" | "shall" | "wo" | "gonna" | "upcoming" => Tense::Future,
         "going" if next == "to" => Tense::Future,
         "expected" | "expects" | "expect" | "scheduled" | "slated" | "due" | "plans" | "planned" | "plan"
         | "planning" | "intends" | "intend" | "aims" | "hopes"
@@ -98,7 +103,17 @@ fn cue(v: &View, k: usize) -> Option<Tense> {
         "was" | "were" | "had" | "did" | "has" | "have" => Tense::Past,
         "is" | "are" | "am" | "says" | "say" => Tense::Present,
         // A participle after "be" ("will be paid") is no tense of its own.
-        _ if is_past_form(w) && !(k > 0 && v.any(k - 1, &["be", "been", "being"])) => Tense::Past,
+        // A participle after an auxiliary ("will be paid", "is heard", "has
+        // said") has no tense of its own: the auxiliary gives it.
+        _ if is_past_form(w)
+            && !(k > 0
+                && v.any(
+                    k - 1,
+                    &["be", "been", "being", "is", "are", "am", "'s", "'re", "was", "were", "has", "have", "had"],
+                )) =>
+        {
+            Tense::Past
+        }
         _ => return None,
     };
     Some(t)
