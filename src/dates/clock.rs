@@ -128,6 +128,12 @@ fn clock_phrase(v: &View, i: usize) -> Hit {
     if let Some((e, day)) = day_after(v, k) {
         return Some((e, Expr::Timed(Some(Box::new(day)), clock)));
     }
+    // "at 8am on Friday": the day is its own expression but anchors the time.
+    if v.is(j, "on")
+        && let Some((_, day)) = day_after(v, j + 1)
+    {
+        return Some((j, Expr::Timed(Some(Box::new(day)), clock)));
+    }
     Some((j, Expr::Timed(None, clock)))
 }
 

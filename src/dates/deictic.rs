@@ -22,6 +22,8 @@ fn shift(unit: Unit, by: i64) -> Expr {
 /// `today`, `yesterday`, `tomorrow`, `the day before yesterday`, `the day after tomorrow`.
 fn day_words(v: &View, i: usize) -> Hit {
     match v.w(i) {
+        // "USA Today" is a newspaper.
+        "today" if i > 0 && v.is(i - 1, "usa") => None,
         "today" => Some((i + 1, shift(Unit::Day, 0))),
         "yesterday" => Some((i + 1, shift(Unit::Day, -1))),
         "tomorrow" => Some((i + 1, shift(Unit::Day, 1))),
@@ -40,6 +42,13 @@ fn weekday_phrase(v: &View, i: usize) -> Hit {
     let (dir, j) = direction(v, i);
     let (d, plural) = weekday(v.w(j))?;
     if plural || !v.capitalised(j) {
+        return None;
+    }
+    // "the Sunday Times", "Monday Night Football", "Bloody Sunday"
+    if v.capitalised(j + 1)
+        && v.any(j + 1, &["times", "telegraph", "post", "mirror", "express", "herald", "mail", "tribune", "night"])
+        || j > 0 && v.is(j - 1, "bloody")
+    {
         return None;
     }
     Some((j + 1, Expr::Named(Named::Weekday(d), dir)))

@@ -101,8 +101,8 @@ fn duration(v: &View, i: usize) -> Hit {
         end += 2;
     }
     // "a day earlier" and "two years ago" belong to the deictic grammar;
-    // "37 years old" is an age.
-    if v.any(end, &["old", "older", "younger", "young"]) {
+    // "37 years old" is an age; "a month-to-month basis" a rate.
+    if v.any(end, &["old", "older", "younger", "young"]) || v.glued_hyphen(end) && v.is(end + 1, "to") {
         return None;
     }
     if let Some(x) = half_of(v, end, amount, u) {

@@ -72,6 +72,10 @@ pub(crate) fn after_deadline_word(v: &View, i: usize) -> bool {
         return false;
     }
     let w = v.w(i - 1);
+    // "from Sept. 14 to Thursday" is a range, not a deadline.
+    if w == "to" && (i.saturating_sub(8)..i).any(|k| v.is(k, "from")) {
+        return false;
+    }
     matches!(
         w,
         "until" | "till" | "to" | "through" | "by" | "before" | "expire" | "expires" | "due" | "effective" | "payable"
@@ -83,7 +87,12 @@ fn cue(v: &View, k: usize) -> Option<Tense> {
     let w = v.w(k);
     let next = v.w(k + 1);
     let t = match w {
-        "will" | "'ll" | "shall" | "wo" | "gonna" | "upcoming" => Tense::Future,
+        "will" | "'ll" | "shall" | "wo" | "gonna" | "upcoming" | "would" => Tense::Future,
+        // Modals point ahead unless a perfect follows: "could come Tuesday",
+        // not "could have come".
+        "may" | "might" | "could" | "can" | "should" | "must" if next != "have" && k > 0 && !v.capitalised(k) => {
+            Tense::Future
+        }
         "going" if next == "to" => Tense::Future,
         "expected" | "expects" | "expect" | "scheduled" | "slated" | "due" | "plans" | "planned" | "plan"
         | "planning" | "intends" | "intend" | "aims" | "hopes"
