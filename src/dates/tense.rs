@@ -34,9 +34,14 @@ pub(crate) fn tense_around(v: &View, start: usize, end: usize) -> Tense {
     let hi = (end + REACH).min(v.len());
     // A fronted adverbial ("On Friday, the board met") takes the tense of
     // the clause after its comma; elsewhere a comma ends the clause.
-    let fronted = (0..start).rev().take_while(|&k| v.same_sentence(k, start)).all(|k| {
+    let opener = |k: usize| {
         v.any(k, &["on", "by", "in", "since", "until", "early", "late", "last", "this", "next", "and", "but"])
-    });
+    };
+    let sentence_start = (lo..start).rev().find(|&k| !v.same_sentence(k, start)).map(|k| k + 1);
+    let fronted = match sentence_start {
+        Some(s) => (s..start).all(opener),
+        None => lo == 0 && (0..start).all(opener),
+    };
     let mut commas = 0;
     for k in end..hi {
         if v.is(k, ",") && fronted && commas == 0 {
