@@ -25,7 +25,7 @@ pub mod span;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use dates::{DateOptions, NumericOrder};
 pub use document::{Document, Export};
