@@ -13,7 +13,8 @@ use article_annotator::{Annotator, Options, dates, entities, quotes};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
 fn news_texts() -> (String, Vec<String>) {
-    let dir = std::env::var("ANNOTATOR_DATA").unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data").into());
+    let dir = std::env::var("ANNOTATOR_DATA")
+        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data").into());
     let path = std::path::Path::new(&dir).join("conll2003/test.jsonl");
     if let Ok(jsonl) = std::fs::read_to_string(&path) {
         let texts = jsonl
@@ -42,8 +43,12 @@ fn layers(c: &mut Criterion) {
     let mut g = c.benchmark_group("news");
     g.throughput(Throughput::Elements(chars(&texts)));
     g.sample_size(10);
-    g.bench_function("tokens+sentences", |b| b.iter(|| texts.iter().map(|t| Segmented::new(black_box(t)).tokens.len()).sum::<usize>()));
-    g.bench_function("entities", |b| b.iter(|| segmented.iter().map(|s| entities::tag_entities(black_box(s)).len()).sum::<usize>()));
+    g.bench_function("tokens+sentences", |b| {
+        b.iter(|| texts.iter().map(|t| Segmented::new(black_box(t)).tokens.len()).sum::<usize>())
+    });
+    g.bench_function("entities", |b| {
+        b.iter(|| segmented.iter().map(|s| entities::tag_entities(black_box(s)).len()).sum::<usize>())
+    });
     g.bench_function("dates", |b| {
         b.iter(|| segmented.iter().map(|s| dates::find_dates(black_box(s), None, &options.dates).len()).sum::<usize>())
     });
@@ -51,7 +56,9 @@ fn layers(c: &mut Criterion) {
         b.iter(|| segmented.iter().zip(&ents).map(|(s, e)| quotes::find_quotes(black_box(s), e).len()).sum::<usize>())
     });
     g.bench_function("pipeline", |b| {
-        b.iter(|| texts.iter().map(|t| annotator.annotate(black_box(t), &options).unwrap().entities.len()).sum::<usize>())
+        b.iter(|| {
+            texts.iter().map(|t| annotator.annotate(black_box(t), &options).unwrap().entities.len()).sum::<usize>()
+        })
     });
     g.finish();
 }
@@ -75,9 +82,16 @@ fn pathological(name: &str, size: usize) -> String {
 fn pathological_families(c: &mut Criterion) {
     let annotator = Annotator::new().expect("the embedded models load");
     let options = Options::default();
-    for family in
-        ["unbalanced-quotes", "one-huge-token", "no-spaces", "capitalised-words", "long-number", "abbreviations", "apostrophes", "month-names"]
-    {
+    for family in [
+        "unbalanced-quotes",
+        "one-huge-token",
+        "no-spaces",
+        "capitalised-words",
+        "long-number",
+        "abbreviations",
+        "apostrophes",
+        "month-names",
+    ] {
         let mut g = c.benchmark_group(format!("pathological/{family}"));
         g.sample_size(10);
         for size in [10_000, 100_000, 1_000_000] {

@@ -52,8 +52,12 @@ fn file_to_json_document() {
     }
     let quotes: Vec<&str> = doc["quotes"].as_array().unwrap().iter().map(|q| q["text"].as_str().unwrap()).collect();
     assert!(quotes.contains(&"We can now look ahead,"), "{quotes:?}");
-    let dates: Vec<(&str, &str)> =
-        doc["dates"].as_array().unwrap().iter().map(|d| (d["text"].as_str().unwrap(), d["value"].as_str().unwrap())).collect();
+    let dates: Vec<(&str, &str)> = doc["dates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["text"].as_str().unwrap(), d["value"].as_str().unwrap()))
+        .collect();
     assert!(dates.contains(&("April 1", "2024-04-01")), "{dates:?}");
     assert!(dates.contains(&("January 2025", "2025-01")), "{dates:?}");
 }
@@ -136,7 +140,10 @@ fn bad_inputs_get_clear_errors_and_no_output() {
 
 #[test]
 fn byte_order_mark_and_crlf() {
-    let o = annotate(&["--dct", "2025-01-13", "-"], "\u{FEFF}\u{201C}Yes,\u{201D} he said\r\non February 9.\r\n".as_bytes());
+    let o = annotate(
+        &["--dct", "2025-01-13", "-"],
+        "\u{FEFF}\u{201C}Yes,\u{201D} he said\r\non February 9.\r\n".as_bytes(),
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert!(doc["text"].as_str().unwrap().starts_with('\u{201C}'), "the BOM is dropped");
