@@ -17,8 +17,8 @@ export ANNOTATOR_DATA ?= $(abspath $(CURDIR)/../shared/data)
 PORT ?= 8080
 WASM := target/wasm32-unknown-unknown/release/article_annotator.wasm
 
-.PHONY: all build serve test setup-wasm setup-node setup-browser setup-test \
-        check-lint test-native test-wasm test-page check-size bench eval clean
+.PHONY: all build serve test setup-wasm setup-node setup-browser setup-fuzz setup-test \
+        check-lint test-native test-wasm test-page test-bench test-fuzz check-size bench fuzz clean
 
 all: build
 
@@ -39,7 +39,12 @@ setup-browser:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium chromium-driver; }
 
-setup-test: setup-wasm setup-node setup-browser
+# cargo-fuzz needs nightly features; RUSTC_BOOTSTRAP lets the stable toolchain build it.
+CARGO_FUZZ_VERSION := 0.13.2
+setup-fuzz:
+	@cargo fuzz --version 2>/dev/null | grep -q ' $(CARGO_FUZZ_VERSION)$$' || cargo install cargo-fuzz --version =$(CARGO_FUZZ_VERSION)
+
+setup-test: setup-wasm setup-node setup-browser setup-fuzz
 
 ## --- build and serve -------------------------------------------------------
 
@@ -57,7 +62,7 @@ serve: build
 
 ## --- tests -----------------------------------------------------------------
 
-test: setup-test check-lint test-native test-wasm test-page check-size
+test: setup-test check-lint test-native test-wasm test-bench test-fuzz test-page check-size
 	@echo "all checks passed"
 
 check-lint:
@@ -70,6 +75,31 @@ test-native:
 
 test-wasm: setup-wasm setup-browser
 	cargo test --release --target wasm32-unknown-unknown --test wasm
+
+# Benches compiled and run once each, so they do not rot (no timing checked).
+test-bench:
+	cargo bench --bench throughput -- --test
+
+# The fuzzers build, and each runs briefly over its seeds and fresh inputs.
+test-fuzz: setup-fuzz
+	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz build -O
+	cd fuzz && for t in annotate import; do \
+	  mkdir -p corpus/$$t && RUSTC_BOOTSTRAP=1 cargo fuzz run -O $$t corpus/$$t ../tests/fixtures -- -max_total_time=15 -max_len=4096 2>&1 | tail -n 1; \
+	  test $${PIPESTATUS[0]} -eq 0 || exit 1; done
+
+## --- measurements (print figures; never part of `make test`) ---------------
+
+bench:
+	cargo bench --bench throughput
+
+compare: build
+	node bench/compare.mjs
+
+# Run a fuzzer for longer: make fuzz TARGET=annotate SECONDS=600
+TARGET ?= annotate
+SECONDS ?= 300
+fuzz: setup-fuzz
+	cd fuzz && mkdir -p corpus/$(TARGET) && RUSTC_BOOTSTRAP=1 cargo fuzz run -O $(TARGET) corpus/$(TARGET) ../tests/fixtures -- -max_total_time=$(SECONDS) -max_len=65536
 
 test-page: build
 	node tests/e2e/run.mjs

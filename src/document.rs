@@ -235,6 +235,15 @@ pub struct ExportMarked {
 }
 
 impl Document {
+    /// Puts every list in text order (by start, then end), the order the
+    /// export promises.
+    pub fn sort(&mut self) {
+        self.entities.sort_by_key(|e| e.span);
+        self.dates.sort_by_key(|d| d.span);
+        self.quotes.sort_by_key(|q| q.span);
+        self.marked.sort_by_key(|m| m.span);
+    }
+
     /// The serialisable form of this document over `text`, offsets in `unit`.
     pub fn export(&self, text: &str, unit: OffsetUnit) -> Export {
         let index = OffsetIndex::new(text);

@@ -25,7 +25,7 @@ pub mod span;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use dates::{DateOptions, NumericOrder};
 pub use document::{Document, Export};
@@ -81,7 +81,9 @@ impl Annotator {
         let entities = entities::tag_entities(&seg);
         let dates = dates::find_dates(&seg, dct, &options.dates);
         let quotes = quotes::find_quotes(&seg, &entities);
-        Ok(Document { dct, dct_source, entities, groups: Vec::new(), dates, quotes, marked: Vec::new() })
+        let mut doc = Document { dct, dct_source, entities, groups: Vec::new(), dates, quotes, marked: Vec::new() };
+        doc.sort();
+        Ok(doc)
     }
 }
 

@@ -1,0 +1,68 @@
+// Throughput of the built wasm pipeline side by side with the JavaScript
+// tools people use in the browser today, in one Node process on the same
+// texts: compromise (+ compromise-dates) and chrono-node.
+//
+//   make build && node bench/compare.mjs [--seconds N]
+//
+// Texts: $ANNOTATOR_DATA/conll2003/test.jsonl (default ../shared/data), else
+// the committed fixture article repeated. Prints chars/s and ratios; the last
+// line reads `pipeline vs compromise: N.Nx`. Run it, never assert on it.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import nlp from 'compromise';
+import datesPlugin from 'compromise-dates';
+import * as chrono from 'chrono-node';
+import init, { Engine } from '../www/pkg/article_annotator.js';
+
+const root = new URL('..', import.meta.url).pathname;
+const seconds = Number(process.argv[process.argv.indexOf('--seconds') + 1]) || 3;
+const dataDir = process.env.ANNOTATOR_DATA || join(root, '..', 'shared', 'data');
+const conll = join(dataDir, 'conll2003', 'test.jsonl');
+
+let source;
+let texts;
+if (existsSync(conll)) {
+  source = `CoNLL-2003 test (${conll})`;
+  texts = readFileSync(conll, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+} else {
+  source = 'fixture article x200 (CoNLL-2003 test not found)';
+  const text = readFileSync(join(root, 'tests/fixtures/harbour-strike.txt'), 'utf8');
+  texts = Array.from({ length: 200 }, (_, i) => ({ id: String(i), text, dct: '2024-03-04' }));
+}
+const totalChars = texts.reduce((n, t) => n + Array.from(t.text).length, 0);
+
+await init({ module_or_path: readFileSync(join(root, 'www/pkg/article_annotator_bg.wasm')) });
+const engine = new Engine();
+nlp.plugin(datesPlugin);
+
+/** Runs `fn` over every text repeatedly for about `seconds`; returns chars/s. */
+function measure(name, fn) {
+  for (const t of texts.slice(0, 5)) fn(t); // warm up
+  let passes = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  do {
+    for (const t of texts) fn(t);
+    passes += 1;
+    elapsed = (performance.now() - start) / 1000;
+  } while (elapsed < seconds);
+  const rate = (totalChars * passes) / elapsed;
+  console.log(`${name.padEnd(34)} ${(rate / 1e6).toFixed(3).padStart(9)} M chars/s  (${passes} passes, ${elapsed.toFixed(1)} s)`);
+  return rate;
+}
+
+console.log(`texts: ${source}: ${texts.length} documents, ${totalChars} chars; ~${seconds} s per tool, one thread`);
+const pipeline = measure('article-annotator (wasm, all layers)', (t) => engine.annotate(t.text, { dct: t.dct ?? null }));
+const compromise = measure('compromise + compromise-dates', (t) => {
+  const doc = nlp(t.text);
+  doc.people().json();
+  doc.organizations().json();
+  doc.places().json();
+  doc.dates({ timezone: 'UTC' }).json();
+  doc.quotations().json();
+});
+const chronoRate = measure('chrono-node (dates only)', (t) => chrono.parse(t.text, t.dct ? new Date(`${t.dct}T12:00:00Z`) : undefined));
+const mem = process.memoryUsage();
+console.log(`node rss after: ${(mem.rss / 2 ** 20).toFixed(0)} MB`);
+console.log(`pipeline vs chrono-node: ${(pipeline / chronoRate).toFixed(1)}x`);
+console.log(`pipeline vs compromise: ${(pipeline / compromise).toFixed(1)}x`);

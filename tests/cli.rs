@@ -1,0 +1,161 @@
+//! The command-line contract: one article to one JSON document, JSONL in to
+//! JSONL out, and clear errors with a non-zero exit for every bad input.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn annotate(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_annotate"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the annotate binary starts");
+    // A child that exits early closes its stdin; that is not a test failure.
+    let _ = child.stdin.take().unwrap().write_all(stdin);
+    child.wait_with_output().unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn temp_file(name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("annotate-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/harbour-strike.txt");
+
+#[test]
+fn file_to_json_document() {
+    let o = annotate(&[FIXTURE], b"");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let text = std::fs::read_to_string(FIXTURE).unwrap();
+    assert_eq!(doc["text"], text.as_str());
+    assert_eq!(doc["schema"], "article-annotator/1");
+    assert_eq!(doc["dct"], "2024-03-04", "read from the dateline");
+    assert_eq!(doc["dct_source"], "text");
+    let chars: Vec<char> = text.chars().collect();
+    for layer in ["entities", "dates", "quotes"] {
+        let items = doc[layer].as_array().unwrap();
+        assert!(!items.is_empty(), "no {layer} found");
+        for it in items {
+            let (s, e) = (it["start"].as_u64().unwrap() as usize, it["end"].as_u64().unwrap() as usize);
+            assert_eq!(chars[s..e].iter().collect::<String>(), it["text"].as_str().unwrap());
+        }
+    }
+    let quotes: Vec<&str> = doc["quotes"].as_array().unwrap().iter().map(|q| q["text"].as_str().unwrap()).collect();
+    assert!(quotes.contains(&"We can now look ahead,"), "{quotes:?}");
+    let dates: Vec<(&str, &str)> = doc["dates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["text"].as_str().unwrap(), d["value"].as_str().unwrap()))
+        .collect();
+    assert!(dates.contains(&("April 1", "2024-04-01")), "{dates:?}");
+    assert!(dates.contains(&("January 2025", "2025-01")), "{dates:?}");
+}
+
+#[test]
+fn dct_flag_and_stdin() {
+    let o = annotate(&["--dct", "2030-06-01", "--compact", "-"], "It opens on May 5.".as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8(o.stdout.clone()).unwrap();
+    assert_eq!(out.lines().count(), 1, "--compact prints one line");
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(doc["dct"], "2030-06-01");
+    assert_eq!(doc["dct_source"], "input");
+    assert_eq!(doc["dates"][0]["value"], "2030-05-05");
+}
+
+#[test]
+fn jsonl_records_keep_their_ids_and_dct() {
+    let input = concat!(
+        r#"{"id": "a", "text": "Talks resume on February 9.", "dct": "2025-01-13", "entities": []}"#,
+        "\n\n",
+        r#"{"id": 7, "text": "\u201cNo,\u201d said Ann Lee.", "dct": null}"#,
+        "\n"
+    );
+    let o = annotate(&["--jsonl", "-"], input.as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8(o.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2, "the blank line is skipped");
+    assert_eq!(lines[0]["id"], "a");
+    assert_eq!(lines[0]["dates"][0]["value"], "2025-02-09");
+    assert_eq!(lines[1]["id"], "7");
+    assert_eq!(lines[1]["quotes"][0]["text"], "No,");
+}
+
+#[test]
+fn malformed_jsonl_names_the_line() {
+    let input = "{\"id\": \"ok\", \"text\": \"Fine.\"}\n{not json}\n{\"id\": \"late\", \"text\": \"Also fine.\"}\n";
+    let path = temp_file("bad.jsonl", input.as_bytes());
+    let p = path.to_str().unwrap();
+    let o = annotate(&["--jsonl", p], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains(&format!("{p}:2:")), "{}", stderr(&o));
+    let out = String::from_utf8(o.stdout.clone()).unwrap();
+    assert_eq!(out.lines().count(), 1, "records before the bad line are written whole, nothing after");
+    let o = annotate(&["--keep-going", "--jsonl", p], b"");
+    assert_eq!(o.status.code(), Some(1));
+    let out = String::from_utf8(o.stdout.clone()).unwrap();
+    assert_eq!(out.lines().count(), 2, "--keep-going writes the good records");
+    assert!(stderr(&o).contains("1 line(s)"), "{}", stderr(&o));
+}
+
+#[test]
+fn bad_inputs_get_clear_errors_and_no_output() {
+    let dir = std::env::temp_dir();
+    let bin = temp_file("binary.bin", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\xff\xfe");
+    let nul = temp_file("nul.txt", b"text with a \0 inside");
+    let empty = temp_file("empty.txt", b"");
+    let blank = temp_file("blank.txt", b"  \n\t\r\n ");
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (vec!["/no/such/file.txt"], "cannot open /no/such/file.txt"),
+        (vec![dir.to_str().unwrap()], "is a directory"),
+        (vec![bin.to_str().unwrap()], "is not UTF-8"),
+        (vec![nul.to_str().unwrap()], "NUL byte"),
+        (vec![empty.to_str().unwrap()], "is empty"),
+        (vec![blank.to_str().unwrap()], "is empty"),
+        (vec!["--dct", "2025-13-01", FIXTURE], "not a calendar date"),
+        (vec!["--jsonl", "/no/such.jsonl"], "cannot open /no/such.jsonl"),
+    ];
+    for (args, expect) in cases {
+        let o = annotate(&args, b"");
+        assert!(!o.status.success(), "{args:?} must fail");
+        assert!(o.stdout.is_empty(), "{args:?} printed output");
+        assert!(stderr(&o).contains(expect), "{args:?}: expected {expect:?} in {:?}", stderr(&o));
+        assert!(!stderr(&o).contains("panicked"), "{args:?} panicked");
+    }
+    let o = annotate(&["--bogus"], b"");
+    assert_eq!(o.status.code(), Some(2), "usage errors exit 2");
+}
+
+#[test]
+fn byte_order_mark_and_crlf() {
+    let o = annotate(
+        &["--dct", "2025-01-13", "-"],
+        "\u{FEFF}\u{201C}Yes,\u{201D} he said\r\non February 9.\r\n".as_bytes(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(doc["text"].as_str().unwrap().starts_with('\u{201C}'), "the BOM is dropped");
+    assert_eq!(doc["quotes"][0]["start"], 1);
+    assert_eq!(doc["dates"][0]["text"], "February 9");
+}
+
+#[test]
+fn oversized_input_is_refused_before_reading_it_all() {
+    let big = vec![b'a'; article_annotator::MAX_TEXT_BYTES + 10];
+    let o = annotate(&["-"], &big);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("larger than"), "{}", stderr(&o));
+    assert!(o.stdout.is_empty());
+}

@@ -1,0 +1,246 @@
+// The page-test rig: a static server for www/, headless Chromium through
+// playwright-core, and the helpers the test files share.
+
+import { createServer } from 'node:http';
+import { mkdtempSync, readFileSync, rmSync, statSync, existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const ROOT = resolve(here, '../..');
+export const WWW = join(ROOT, 'www');
+export const OUT = join(here, 'out');
+export const FIXTURES = join(ROOT, 'tests/fixtures');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.webmanifest': 'application/manifest+json',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Serves www/ on a free port of 127.0.0.1. `routes` may override paths. */
+export async function startServer() {
+  const overrides = new Map();
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (overrides.has(path)) {
+      const { type, body } = overrides.get(path);
+      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+      return res.end(body);
+    }
+    let file = normalize(join(WWW, path));
+    if (!file.startsWith(WWW)) {
+      res.writeHead(403);
+      return res.end();
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      return res.end('not found');
+    }
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] || 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
+    res.end(readFileSync(file));
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  return { url, overrides, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** A Chromium with a fresh profile; `close()` also removes the profile. */
+export async function launchBrowser(options = {}) {
+  const profile = mkdtempSync(join(tmpdir(), 'annotator-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    acceptDownloads: true,
+    viewport: { width: 1360, height: 900 },
+    ...options,
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close().catch(() => {});
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export class Failure extends Error {}
+
+export function check(condition, message) {
+  if (!condition) throw new Failure(message);
+}
+
+export function checkEqual(actual, expected, what) {
+  if (actual !== expected) {
+    throw new Failure(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  }
+}
+
+/** Code-point slice, the unit of the exported JSON (FORMAT.md). */
+export function cpSlice(text, start, end) {
+  return Array.from(text).slice(start, end).join('');
+}
+
+/** The article to paste: the shared sample when present, else our fixture. */
+export function article() {
+  const data = process.env.ANNOTATOR_DATA || resolve(ROOT, '../shared/data');
+  const sample = join(data, 'sample/kosovo-nato.txt');
+  if (existsSync(sample)) {
+    return {
+      name: 'kosovo-nato (shared sample)',
+      text: readFileSync(sample, 'utf8'),
+      expect: [
+        { kind: 'entity', text: 'Kosovo' },
+        { kind: 'date', text: 'January 13, 2025', label: 'DATE', value: '2025-01-13' },
+        { kind: 'quote', startsWith: 'Of course, we have some concerns' },
+      ],
+    };
+  }
+  console.log(`  (shared sample not found under ${data}: using the committed fixture)`);
+  return {
+    name: 'harbour-bridge (fixture)',
+    text: readFileSync(join(FIXTURES, 'harbour-bridge.txt'), 'utf8'),
+    expect: [
+      { kind: 'entity', text: 'Helen Carver' },
+      { kind: 'date', text: 'June 3, 2024', label: 'DATE', value: '2024-06-03' },
+      { kind: 'quote', startsWith: 'We were promised a modest crossing' },
+    ],
+  };
+}
+
+export function outPath(name) {
+  mkdirSync(OUT, { recursive: true });
+  return join(OUT, name);
+}
+
+/** Opens the page with empty storage, failing on any script error. */
+export async function openPage(ctx, { clear = true } = {}) {
+  const page = await ctx.context.newPage();
+  page.errors = [];
+  page.on('pageerror', (err) => page.errors.push(`page error: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') page.errors.push(`console error: ${msg.text()}`);
+  });
+  page.on('dialog', (dialog) => {
+    page.errors.push(`unexpected dialog: ${dialog.message()}`);
+    dialog.dismiss().catch(() => {});
+  });
+  await page.goto(ctx.url);
+  if (clear) {
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+  }
+  await page.waitForSelector('#annotate');
+  return page;
+}
+
+/** Puts `text` into #input (as JavaScript, so any string survives) and annotates. */
+export async function annotateText(page, text, { dct = '' } = {}) {
+  await page.evaluate(
+    ({ text, dct }) => {
+      const input = document.getElementById('input');
+      input.value = text;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      document.getElementById('dct').value = dct;
+    },
+    { text, dct },
+  );
+  await page.click('#annotate');
+  await waitAnnotated(page);
+}
+
+export async function waitAnnotated(page, timeout = 60000) {
+  await page.waitForFunction(() => ['ready', 'error'].includes(document.body.dataset.state), null, { timeout });
+  const state = await page.evaluate(() => document.body.dataset.state);
+  if (state !== 'ready') {
+    const alert = await page.evaluate(() => document.getElementById('alert-text').textContent);
+    throw new Failure(`annotating failed on the page: ${alert}`);
+  }
+}
+
+/** Every mark grouped by data-id: [{ id, kind, label, text }] with fragments joined. */
+export async function readMarks(page) {
+  return page.evaluate(() => {
+    const byId = new Map();
+    for (const m of document.querySelectorAll('#output mark')) {
+      const id = m.dataset.id;
+      // A fragment's own text, without the text of marks nested in it being lost:
+      // textContent includes descendants, which is what the span covers.
+      const entry = byId.get(id) || { id, kind: m.dataset.kind, label: m.dataset.label, value: m.dataset.value, text: '' };
+      entry.text += m.textContent;
+      byId.set(id, entry);
+    }
+    return [...byId.values()];
+  });
+}
+
+/** Clicks a button that downloads a file; returns { name, text }. */
+export async function captureDownload(page, selector) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
+}
+
+/**
+ * Checks an exported JSON document against its own text and the page: every
+ * span's text is the text sliced by code points, and the marks on the page
+ * (UTF-16) cover the same strings.
+ */
+export function checkExport(exported, text, marks) {
+  const doc = JSON.parse(exported);
+  checkEqual(doc.schema, 'article-annotator/1', 'exported schema');
+  checkEqual(doc.text, text, 'exported text');
+  const n = Array.from(text).length;
+  for (const [layer, prefix] of [['entities', 'e'], ['dates', 'd'], ['quotes', 'q']]) {
+    check(Array.isArray(doc[layer]), `exported ${layer} is not a list`);
+    doc[layer].forEach((span, i) => {
+      check(Number.isInteger(span.start) && Number.isInteger(span.end), `${layer}[${i}] offsets are not integers`);
+      check(0 <= span.start && span.start <= span.end && span.end <= n, `${layer}[${i}] offsets ${span.start}..${span.end} outside 0..${n}`);
+      checkEqual(cpSlice(text, span.start, span.end), span.text, `${layer}[${i}] text sliced by code points`);
+      if (marks) {
+        const mark = marks.find((m) => m.id === `${prefix}${i}`);
+        check(mark, `${layer}[${i}] ${JSON.stringify(span.text)} has no mark on the page`);
+        checkEqual(mark.text, span.text, `${layer}[${i}] mark text`);
+      }
+    });
+  }
+  return doc;
+}
+
+/** Drops a file made of `content` onto `selector`, as a user dragging it from the desktop. */
+export async function dropFile(page, content, { name = 'article.txt', type = 'text/plain', selector = '#input' } = {}) {
+  await page.evaluate(
+    ({ content, name, type, selector }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([content], name, { type }));
+      const target = document.querySelector(selector);
+      target.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    },
+    { content, name, type, selector },
+  );
+}

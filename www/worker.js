@@ -1,0 +1,32 @@
+// The annotation engine, off the main thread: loads the wasm module once and
+// answers `{ id, op, args }` messages with `{ id, ok, result | error }`.
+
+import init, { Engine, exportJson, importJson, version } from './pkg/article_annotator.js';
+
+let engine = null;
+const ready = init().then(() => {
+  engine = new Engine();
+  self.postMessage({ type: 'ready', version: version() });
+});
+ready.catch((err) => self.postMessage({ type: 'failed', error: String(err && err.message ? err.message : err) }));
+
+const ops = {
+  annotate: ({ text, options }) => engine.annotate(text, options),
+  exportJson: ({ doc }) => exportJson(doc),
+  importJson: ({ json }) => importJson(json),
+};
+
+self.onmessage = async (event) => {
+  const { id, op, args } = event.data;
+  try {
+    await ready;
+    const handler = ops[op];
+    if (!handler) throw new Error(`unknown operation ${op}`);
+    self.postMessage({ id, ok: true, result: handler(args) });
+  } catch (err) {
+    // A wasm trap (RuntimeError) leaves the instance unusable: say so, so the
+    // page starts a fresh worker for the next request.
+    const fatal = err instanceof WebAssembly.RuntimeError || !engine;
+    self.postMessage({ id, ok: false, fatal, error: String(err && err.message ? err.message : err) });
+  }
+};
