@@ -12,7 +12,7 @@ use crate::text::TokenKind;
 /// The longest time-of-day match at `i`.
 pub(crate) fn find(v: &View, i: usize) -> Hit {
     let candidates = [clock_phrase(v, i), day_with_part(v, i), lone_part(v, i)];
-    candidates.into_iter().flatten().max_by_key(|(end, _)| *end)
+    super::finder::longest(candidates)
 }
 
 fn today() -> Expr {

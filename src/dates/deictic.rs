@@ -12,7 +12,7 @@ use super::view::View;
 /// The longest deictic match at `i`.
 pub(crate) fn find(v: &View, i: usize) -> Hit {
     let candidates = [day_words(v, i), weekday_phrase(v, i), directed(v, i), ago(v, i), anaphoric(v, i), vague(v, i)];
-    candidates.into_iter().flatten().max_by_key(|(end, _)| *end)
+    super::finder::longest(candidates)
 }
 
 fn shift(unit: Unit, by: i64) -> Expr {
@@ -96,6 +96,13 @@ fn directed(v: &View, i: usize) -> Hit {
     // "the last"/"the past" + singular unit: "the past year"; "last" without
     // "the": "last year". "the next" + unit is the one after the reference
     // time ("the next day"): left to `anaphoric`.
+    // "the past decade", "the next decade": ten years back or ahead.
+    if the
+        && matches!(dir, Dir::Last | Dir::Next)
+        && let Some((u @ (Unit::Decade | Unit::Century), false)) = unit(v.w(j))
+    {
+        return Some((j + 1, Expr::Duration(Amount::Exact(1.0), u)));
+    }
     if the && matches!(dir, Dir::Next) && !v.is(j0, "coming") {
         return None;
     }
@@ -110,10 +117,6 @@ fn directed(v: &View, i: usize) -> Hit {
     };
     if let Some((u, false)) = unit(w) {
         let gran = Gran::of(u);
-        // "the past decade", "the last century": ten years back from now.
-        if the && dir == Dir::Last && matches!(u, Unit::Decade | Unit::Century) {
-            return Some((j + 1, Expr::Duration(Amount::Exact(1.0), u)));
-        }
         return match u {
             Unit::Weekend => Some((j + 1, Expr::Named(Named::Weekend, dir))),
             Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => None,
@@ -171,6 +174,10 @@ fn ago(v: &View, i: usize) -> Hit {
         _ => return None,
     };
     let end = if v.is(k, "from") { k + 2 } else { k + 1 };
+    // "two weeks later than usual" compares lengths of time.
+    if v.is(end, "than") {
+        return None;
+    }
     let anchor = if v.any(k, &["earlier", "later"]) { Anchor::Reference } else { Anchor::Dct };
     let n = match amount {
         Amount::Exact(n) if n.fract() == 0.0 => n as i64,

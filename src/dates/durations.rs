@@ -12,8 +12,8 @@ use crate::text::TokenKind;
 /// The longest duration or set match at `i`.
 pub(crate) fn find(v: &View, i: usize) -> Hit {
     let candidates =
-        [duration(v, i), hyphenated(v, i), the_plural(v, i), bare_plural(v, i), set(v, i), frequency_adverb(v, i)];
-    candidates.into_iter().flatten().max_by_key(|(end, _)| *end)
+        [set(v, i), duration(v, i), hyphenated(v, i), the_plural(v, i), bare_plural(v, i), frequency_adverb(v, i)];
+    super::finder::longest(candidates)
 }
 
 /// Words between "the" and the amount: "the *past* two years".
@@ -201,6 +201,10 @@ fn bare_plural(v: &View, i: usize) -> Hit {
         return None;
     }
     let prev = if i > 0 { v.w(i - 1) } else { "" };
+    // "years ago": some time in the past.
+    if v.is(i + 1, "ago") && !u.is_clock() && !matches!(prev, "many" | "few" | "several" | "the") {
+        return Some((i + 2, Expr::Vague(super::timex::Vague::Past)));
+    }
     // "just hours after", "weeks before the vote", "days later", "months away"
     let counted = v.any(i + 1, &["after", "before", "later", "earlier", "ahead", "away"])
         && !v.any(i.saturating_sub(1), &["the", "these", "those", "of", "many", "few", "several"]);
@@ -209,11 +213,9 @@ fn bare_plural(v: &View, i: usize) -> Hit {
     {
         return None;
     }
-    // "years ago": some time in the past.
-    if v.is(i + 1, "ago") && !u.is_clock() {
-        return Some((i + 2, Expr::Vague(super::timex::Vague::Past)));
-    }
-    if v.any(i + 1, &["old", "of"]) || !counted && v.any(i + 1, &["earlier", "later", "before"]) {
+    // "after months of talks" counts; "in years of" rarely does.
+    let of_ok = v.is(i + 1, "of") && matches!(prev, "after" | "following" | "despite" | "for");
+    if v.is(i + 1, "old") || v.is(i + 1, "of") && !of_ok || !counted && v.any(i + 1, &["earlier", "later", "before"]) {
         return None;
     }
     Some((i + 1, Expr::Duration(Amount::Vague, u)))

@@ -112,7 +112,12 @@ fn fits(m: Mod, word: &str, e: &Expr) -> bool {
 
 /// The longest match of any pattern at `i`.
 fn core(v: &View, i: usize, options: &DateOptions) -> Hit {
-    let candidates = [clock::find(v, i), points::find(v, i, options), deictic::find(v, i), durations::find(v, i)];
+    longest([clock::find(v, i), points::find(v, i, options), deictic::find(v, i), durations::find(v, i)])
+}
+
+/// The longest of some matches; the first of equally long ones, so that
+/// patterns listed first take precedence.
+pub(crate) fn longest<const N: usize>(candidates: [Hit; N]) -> Hit {
     let mut best: Hit = None;
     for c in candidates.into_iter().flatten() {
         if best.as_ref().is_none_or(|b| c.0 > b.0) {
@@ -157,8 +162,13 @@ fn modifier(v: &View, i: usize) -> Option<(usize, Mod)> {
         return m;
     }
     let m = match w {
-        "about" | "around" | "approximately" | "roughly" | "nearly" | "almost" | "some" | "over" | "under"
-        | "barely" | "upwards" => Mod::Approx,
+        "about" | "around" | "approximately" | "roughly" | "nearly" | "almost" | "some" | "barely" | "upwards" => {
+            Mod::Approx
+        }
+        // "over a week" is "more than a week"; "over three years" is mostly
+        // "during": only the first keeps its "over".
+        "over" if v.any(i + 1, &["a", "an"]) => Mod::MoreThan,
+        "under" if v.any(i + 1, &["a", "an"]) => Mod::LessThan,
         "early" => Mod::Start,
         "mid" | "middle" => Mod::Mid,
         "late" => Mod::End,

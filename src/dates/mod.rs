@@ -72,7 +72,11 @@ pub fn find_dates(seg: &Segmented, dct: Option<Date>, options: &DateOptions) -> 
         // "extended to Nov. 20", "until March": a deadline may lie ahead
         // whatever the verb's tense.
         // Both readings stay open: the nearest occurrence wins.
-        let tense = if tense::after_deadline_word(&v, f.start) { tense::Tense::Present } else { tense };
+        let tense = if tense != tense::Tense::Future && tense::after_deadline_word(&v, f.start) {
+            tense::Tense::Open
+        } else {
+            tense
+        };
         let cx = resolve::Context { dct, reference, tense };
         let Some(r) = resolve::resolve(&f.expr, &cx) else { continue };
         if let Some(p) = r.point

@@ -24,7 +24,7 @@ pub(crate) fn find(v: &View, i: usize, options: &DateOptions) -> Hit {
         season_phrase(v, i),
         holiday(v, i),
     ];
-    candidates.into_iter().flatten().max_by_key(|(end, _)| *end)
+    super::finder::longest(candidates)
 }
 
 /// A four-digit year token 1000–2199 (or a spelled-out one): the index after it.
@@ -476,6 +476,7 @@ fn quarter(v: &View, i: usize) -> Hit {
     }
     let n = match v.w(j) {
         "final" if v.is(j + 1, "quarter") || v.glued_hyphen(j + 1) && v.is(j + 2, "quarter") => 4,
+        "last" if v.is(j + 1, "half") && v.is(j + 2, "of") => 2,
         w => ordinal(w).filter(|&n| (1..=4).contains(&n))?,
     };
     let k = if v.glued_hyphen(j + 1) { j + 2 } else { j + 1 };

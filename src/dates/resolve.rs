@@ -171,13 +171,16 @@ fn in_year(year: YearOf, named: Option<Named>, dct: Option<Point>, cx: &Context)
         YearOf::Shifted(by) => dct.map(|d| i32::from(d.date.year()) + by),
         YearOf::Unknown(dir) => {
             let named = named?;
-            return match dct {
-                Some(d) => Some(Resolved::date(nearest(named, dir, d, cx.tense)?)),
-                None => {
-                    // Without a dct, a known point in the text can still lend its year.
-                    let _ = cx.reference;
-                    Some(Resolved::text(TimexType::Date, unanchored(named, None)))
+            // Without a dct, a year the text has named lends itself: "the
+            // final months of 2012 … in the fourth quarter".
+            let anchor = dct.or(cx.reference.filter(|_| !matches!(named, Named::Weekday(_) | Named::Weekend)));
+            return match anchor {
+                // A named year holds the period.
+                Some(r) if dct.is_none() && r.gran == Gran::Year => {
+                    Some(Resolved::date(point_in(i32::from(r.date.year()), named)?))
                 }
+                Some(d) => Some(Resolved::date(nearest(named, dir, d, cx.tense)?)),
+                None => Some(Resolved::text(TimexType::Date, unanchored(named, None))),
             };
         }
     };
@@ -260,13 +263,15 @@ fn nearest(named: Named, dir: Dir, dct: Point, tense: Tense) -> Option<Point> {
         (Dir::Unsaid, Named::Weekday(_) | Named::Weekend) => match tense {
             Tense::Past | Tense::Unknown => pick_last(false),
             Tense::Future => pick_next(false),
-            Tense::Present => weighted(1, 1),
+            // "The offer ends Friday": a present with a weekday is a schedule.
+            Tense::Present => pick_next(false),
+            Tense::Open => weighted(1, 1),
         },
         // Quarters are reported after they end: "expects to report a loss
         // for the third quarter" in October is the quarter just ended.
         (Dir::Unsaid, Named::Quarter(_) | Named::Half(_)) => match tense {
             Tense::Past => pick_last(false),
-            Tense::Future | Tense::Present => weighted(1, 1),
+            Tense::Future | Tense::Present | Tense::Open => weighted(1, 1),
             Tense::Unknown => weighted(1, 2),
         },
         // Dates with a day are often deadlines, ahead even in a past-tense
@@ -274,12 +279,12 @@ fn nearest(named: Named, dir: Dir, dct: Point, tense: Tense) -> Option<Point> {
         (Dir::Unsaid, Named::MonthDay(..)) => match tense {
             Tense::Past => weighted(1, 3),
             Tense::Future => weighted(3, 1),
-            Tense::Present | Tense::Unknown => weighted(1, 1),
+            Tense::Present | Tense::Open | Tense::Unknown => weighted(1, 1),
         },
         (Dir::Unsaid, _) => match tense {
             Tense::Past => pick_last(false),
             Tense::Future => pick_next(false),
-            Tense::Present | Tense::Unknown => weighted(1, 1),
+            Tense::Present | Tense::Open | Tense::Unknown => weighted(1, 1),
         },
     };
     chosen.copied()

@@ -9,6 +9,9 @@ pub(crate) enum Tense {
     Past,
     Present,
     Future,
+    /// Either way: a deadline ("until Friday") in a clause that is not in
+    /// the future tense; the nearest occurrence wins.
+    Open,
     Unknown,
 }
 
