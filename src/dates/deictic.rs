@@ -149,11 +149,8 @@ fn directed(v: &View, i: usize) -> Hit {
     // "last Christmas", "next Thanksgiving"
     if v.capitalised(j) {
         let words: Vec<&str> = (j..(j + 4).min(v.len())).map(|k| v.w(k)).collect();
-        if let Some((len, m, d)) = super::lexicon::fixed_holiday(&words) {
-            return Some((j + len, Expr::Named(Named::MonthDay(m, d), dir)));
-        }
-        if let Some((len, m, wd, nth)) = super::lexicon::floating_holiday(&words) {
-            return Some((j + len, Expr::Named(Named::NthWeekday(m, wd, nth), dir)));
+        if let Some((len, h)) = super::lexicon::holiday(&words) {
+            return Some((j + len, Expr::Named(super::points::holiday_named(h), dir)));
         }
     }
     None
@@ -217,6 +214,22 @@ fn anaphoric(v: &View, i: usize) -> Hit {
             return None;
         }
         return Some((end, Expr::Shift { unit: Unit::Year, by: -1, gran: None, anchor: Anchor::Reference }));
+    }
+    // "the second day (of the offensive)", "his first day in office", "a
+    // third straight day": the day the text is about.
+    if v.any(i, &["the", "his", "her", "its", "their", "a"]) {
+        let mut k = i + 1;
+        if let Some(n) = super::lexicon::ordinal(v.w(k))
+            && ((2..=31).contains(&n) || n == 1 && !v.is(i, "a"))
+        {
+            k += 1;
+            if v.any(k, &["straight", "consecutive", "successive", "full"]) {
+                k += 1;
+            }
+            if v.is(k, "day") && !v.glued_hyphen(k + 1) {
+                return Some((k + 1, reference(Unit::Day, 0)));
+            }
+        }
     }
     // "the week of March 6"
     if v.is(i, "the")

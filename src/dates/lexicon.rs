@@ -324,58 +324,88 @@ pub(crate) fn is_time_zone(word: &str) -> bool {
     )
 }
 
-/// Holidays on a fixed date: (month, day).
-pub(crate) fn fixed_holiday(words: &[&str]) -> Option<(usize, u8, u8)> {
-    const TABLE: &[(&[&str], u8, u8)] = &[
-        (&["new", "year's", "day"], 1, 1),
-        (&["new", "year", "'s", "day"], 1, 1),
-        (&["new", "year's", "eve"], 12, 31),
-        (&["new", "year", "'s", "eve"], 12, 31),
-        (&["christmas", "eve"], 12, 24),
-        (&["christmas", "day"], 12, 25),
-        (&["christmas"], 12, 25),
-        (&["xmas"], 12, 25),
-        (&["boxing", "day"], 12, 26),
-        (&["valentine's", "day"], 2, 14),
-        (&["valentine", "'s", "day"], 2, 14),
-        (&["st.", "patrick's", "day"], 3, 17),
-        (&["st.", "patrick", "'s", "day"], 3, 17),
-        (&["independence", "day"], 7, 4),
-        (&["halloween"], 10, 31),
-        (&["veterans", "day"], 11, 11),
-        (&["armistice", "day"], 11, 11),
-        (&["bastille", "day"], 7, 14),
-        (&["may", "day"], 5, 1),
+/// When a holiday falls.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Holiday {
+    /// Month and day.
+    Fixed(u8, u8),
+    /// Month, ISO weekday and which one (5 = the last).
+    NthWeekday(u8, u8, u8),
+    /// Days from Easter Sunday.
+    Easter(i16),
+}
+
+/// A holiday named by the words at the start of `words` (lower-cased):
+/// how many words it takes and when it falls.
+pub(crate) fn holiday(words: &[&str]) -> Option<(usize, Holiday)> {
+    use Holiday::{Easter, Fixed, NthWeekday};
+    const TABLE: &[(&[&str], Holiday)] = &[
+        (&["new", "year's", "day"], Fixed(1, 1)),
+        (&["new", "year", "'s", "day"], Fixed(1, 1)),
+        (&["new", "year's", "eve"], Fixed(12, 31)),
+        (&["new", "year", "'s", "eve"], Fixed(12, 31)),
+        (&["christmas", "eve"], Fixed(12, 24)),
+        (&["christmas", "day"], Fixed(12, 25)),
+        (&["christmas"], Fixed(12, 25)),
+        (&["xmas"], Fixed(12, 25)),
+        (&["boxing", "day"], Fixed(12, 26)),
+        (&["valentine's", "day"], Fixed(2, 14)),
+        (&["valentine", "'s", "day"], Fixed(2, 14)),
+        (&["st.", "patrick's", "day"], Fixed(3, 17)),
+        (&["st.", "patrick", "'s", "day"], Fixed(3, 17)),
+        (&["independence", "day"], Fixed(7, 4)),
+        (&["halloween"], Fixed(10, 31)),
+        (&["veterans", "day"], Fixed(11, 11)),
+        (&["armistice", "day"], Fixed(11, 11)),
+        (&["bastille", "day"], Fixed(7, 14)),
+        (&["may", "day"], Fixed(5, 1)),
+        (&["thanksgiving", "day"], NthWeekday(11, 4, 4)),
+        (&["thanksgiving"], NthWeekday(11, 4, 4)),
+        (&["labor", "day"], NthWeekday(9, 1, 1)),
+        (&["memorial", "day"], NthWeekday(5, 1, 5)),
+        (&["martin", "luther", "king", "day"], NthWeekday(1, 1, 3)),
+        (&["presidents", "day"], NthWeekday(2, 1, 3)),
+        (&["presidents'", "day"], NthWeekday(2, 1, 3)),
+        (&["mother's", "day"], NthWeekday(5, 7, 2)),
+        (&["mother", "'s", "day"], NthWeekday(5, 7, 2)),
+        (&["father's", "day"], NthWeekday(6, 7, 3)),
+        (&["father", "'s", "day"], NthWeekday(6, 7, 3)),
+        (&["columbus", "day"], NthWeekday(10, 1, 2)),
+        (&["easter", "sunday"], Easter(0)),
+        (&["easter", "day"], Easter(0)),
+        (&["easter", "monday"], Easter(1)),
+        (&["easter"], Easter(0)),
+        (&["good", "friday"], Easter(-2)),
+        (&["holy", "thursday"], Easter(-3)),
+        (&["maundy", "thursday"], Easter(-3)),
+        (&["holy", "saturday"], Easter(-1)),
+        (&["palm", "sunday"], Easter(-7)),
+        (&["ash", "wednesday"], Easter(-46)),
+        (&["shrove", "tuesday"], Easter(-47)),
+        (&["ascension", "day"], Easter(39)),
+        (&["pentecost"], Easter(49)),
+        (&["whit", "sunday"], Easter(49)),
     ];
-    TABLE.iter().find_map(|(pat, m, d)| {
-        (words.len() >= pat.len() && words.iter().zip(pat.iter()).all(|(a, b)| a == b)).then_some((pat.len(), *m, *d))
+    TABLE.iter().find_map(|(pat, h)| {
+        (words.len() >= pat.len() && words.iter().zip(pat.iter()).all(|(a, b)| a == b)).then_some((pat.len(), *h))
     })
 }
 
-/// Holidays on a weekday of a month: (tokens, month, weekday, nth; 5 = last).
-pub(crate) fn floating_holiday(words: &[&str]) -> Option<(usize, u8, u8, u8)> {
-    const TABLE: &[(&[&str], u8, u8, u8)] = &[
-        (&["thanksgiving", "day"], 11, 4, 4),
-        (&["thanksgiving"], 11, 4, 4),
-        (&["labor", "day"], 9, 1, 1),
-        (&["memorial", "day"], 5, 1, 5),
-        (&["martin", "luther", "king", "day"], 1, 1, 3),
-        (&["presidents", "day"], 2, 1, 3),
-        (&["presidents'", "day"], 2, 1, 3),
-        (&["mother's", "day"], 5, 7, 2),
-        (&["mother", "'s", "day"], 5, 7, 2),
-        (&["father's", "day"], 6, 7, 3),
-        (&["father", "'s", "day"], 6, 7, 3),
-        (&["columbus", "day"], 10, 1, 2),
-    ];
-    TABLE.iter().find_map(|(pat, m, wd, nth)| {
-        (words.len() >= pat.len() && words.iter().zip(pat.iter()).all(|(a, b)| a == b)).then_some((
-            pat.len(),
-            *m,
-            *wd,
-            *nth,
-        ))
-    })
+/// Easter Sunday of a Gregorian year, as (month, day): the anonymous
+/// Gregorian computus (Meeus/Jones/Butcher).
+pub(crate) fn easter(year: i32) -> (u8, u8) {
+    let a = year.rem_euclid(19);
+    let b = year.div_euclid(100);
+    let c = year.rem_euclid(100);
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let n = h + l - 7 * m + 114;
+    ((n / 31) as u8, (n % 31 + 1) as u8)
 }
 
 #[cfg(test)]
@@ -409,7 +439,12 @@ mod tests {
 
     #[test]
     fn holidays() {
-        assert_eq!(fixed_holiday(&["christmas", "eve", "party"]), Some((2, 12, 24)));
-        assert_eq!(floating_holiday(&["thanksgiving", "day"]), Some((2, 11, 4, 4)));
+        assert_eq!(holiday(&["christmas", "eve", "party"]), Some((2, Holiday::Fixed(12, 24))));
+        assert_eq!(holiday(&["thanksgiving", "day"]), Some((2, Holiday::NthWeekday(11, 4, 4))));
+        assert_eq!(holiday(&["good", "friday"]), Some((2, Holiday::Easter(-2))));
+        assert_eq!(easter(2013), (3, 31));
+        assert_eq!(easter(2024), (3, 31));
+        assert_eq!(easter(2025), (4, 20));
+        assert_eq!(easter(2000), (4, 23));
     }
 }

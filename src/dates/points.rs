@@ -4,7 +4,7 @@
 //! `Christmas`, `fiscal 1989`.
 
 use super::finder::Hit;
-use super::lexicon::{fixed_holiday, floating_holiday, month, ordinal, season, small_number, weekday};
+use super::lexicon::{self, Holiday, month, ordinal, season, small_number, weekday};
 use super::numbers;
 use super::timex::{Dir, Expr, Gran, Named, Point, YearOf};
 use super::view::View;
@@ -550,19 +550,23 @@ fn season_phrase(v: &View, i: usize) -> Hit {
     Some((k, Expr::Named(Named::Season(s), Dir::Unsaid)))
 }
 
+/// The named period a holiday stands for.
+pub(crate) fn holiday_named(h: Holiday) -> Named {
+    match h {
+        Holiday::Fixed(m, d) => Named::MonthDay(m, d),
+        Holiday::NthWeekday(m, wd, nth) => Named::NthWeekday(m, wd, nth),
+        Holiday::Easter(offset) => Named::Easter(offset),
+    }
+}
+
 /// Holidays: `Christmas`, `Christmas Day 2024`, `Thanksgiving`, `New Year's Day`.
 fn holiday(v: &View, i: usize) -> Hit {
     if !v.capitalised(i) {
         return None;
     }
     let words: Vec<&str> = (i..(i + 4).min(v.len())).map(|k| v.w(k)).collect();
-    let (len, named) = if let Some((len, m, d)) = fixed_holiday(&words) {
-        (len, Named::MonthDay(m, d))
-    } else if let Some((len, m, wd, nth)) = floating_holiday(&words) {
-        (len, Named::NthWeekday(m, wd, nth))
-    } else {
-        return None;
-    };
+    let (len, h) = lexicon::holiday(&words)?;
+    let named = holiday_named(h);
     // "May Day" needs its capital D; "Christmas tree" is not a date.
     if !v.capitalised(i + len - 1) {
         return None;

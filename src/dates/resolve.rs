@@ -145,6 +145,11 @@ fn point_in(year: i32, named: Named) -> Option<Point> {
             let n = if nth == 5 { -1 } else { nth as i8 };
             Point::new(first.nth_weekday_of_month(n, weekday(wd)).ok()?, Gran::Day)
         }
+        Named::Easter(offset) => {
+            let (m, d) = super::lexicon::easter(year);
+            let sunday = Date::new(y, m as i8, d as i8).ok()?;
+            Point::new(sunday.checked_add(i64::from(offset).days()).ok()?, Gran::Day)
+        }
         Named::Weekday(_) | Named::Weekend => return None,
     };
     Some(p)
@@ -159,7 +164,7 @@ fn unanchored(named: Named, year: Option<i32>) -> String {
         Named::Quarter(q) => format!("{y}-Q{q}"),
         Named::Half(h) => format!("{y}-H{h}"),
         Named::Season(s) => format!("{y}-{}", s.code()),
-        Named::NthWeekday(..) => format!("{y}-XX-XX"),
+        Named::NthWeekday(..) | Named::Easter(_) => format!("{y}-XX-XX"),
         Named::Weekday(d) => format!("{y}-WXX-{d}"),
         Named::Weekend => format!("{y}-WXX-WE"),
     }

@@ -175,6 +175,8 @@ pub(crate) enum Named {
     Weekend,
     /// The nth weekday of a month (a holiday): month, weekday, nth (5 = last).
     NthWeekday(u8, u8, u8),
+    /// A day counted from Easter Sunday (a holiday).
+    Easter(i16),
 }
 
 /// The year a named period lies in.
