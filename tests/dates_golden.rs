@@ -1,6 +1,6 @@
 //! Golden cases for the date layer, read from `tests/dates/golden.tsv`: each
 //! line a sentence, its dct and the expressions expected in it (span text,
-//! TIMEX3 type, value). All failures are reported together.
+//! TIMEX3 type, value and `mod` if any). All failures are reported together.
 
 use article_annotator::Date;
 use article_annotator::dates::{DateOptions, find_dates};
@@ -25,7 +25,10 @@ fn golden_cases() {
         let seg = Segmented::new(sentence);
         let got: Vec<String> = find_dates(&seg, dct, &DateOptions::default())
             .iter()
-            .map(|d| format!("{}|{}|{}", d.span.slice(sentence), d.timex_type.as_str(), d.value))
+            .map(|d| {
+                let m = d.modifier.map(|m| format!("|{}", serde_json::to_value(m).unwrap().as_str().unwrap()));
+                format!("{}|{}|{}{}", d.span.slice(sentence), d.timex_type.as_str(), d.value, m.unwrap_or_default())
+            })
             .collect();
         if got != expected {
             failures.push(format!("line {}: {sentence}\n    expected {expected:?}\n    got      {got:?}", n + 1));

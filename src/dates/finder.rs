@@ -10,6 +10,7 @@ use super::points;
 use super::timex::{Expr, Named};
 use super::view::View;
 use super::{DateOptions, Mod};
+use crate::document::TimexMod as T;
 use crate::text::TokenKind;
 
 /// A match: tokens `start..end` and what they mean.
@@ -88,22 +89,24 @@ fn fits(m: Mod, word: &str, e: &Expr) -> bool {
     let is_duration = matches!(e, Expr::Duration(..));
     match m {
         // "nearly two years", "about two years ago", "around 7:15 p.m."
-        Mod::Approx => {
+        Mod::Timex(T::Approx) => {
             is_duration
                 || matches!(e, Expr::Shift { by, .. } if *by != 0 && *by != -1 && *by != 1)
                 || matches!(e, Expr::Shift { unit, by: -1 | 1, .. } if *unit != super::lexicon::Unit::Day)
                     && word == "about"
                 || word == "around" && matches!(e, Expr::Timed(..) | Expr::InYear(..))
         }
-        Mod::MoreThan | Mod::LessThan | Mod::EqualOrMore | Mod::EqualOrLess => {
+        Mod::Timex(T::MoreThan | T::LessThan | T::EqualOrMore | T::EqualOrLess) => {
             is_duration || matches!(e, Expr::Shift { by, .. } if *by != 0) && word != "up"
         }
-        Mod::Start | Mod::Mid | Mod::End => {
+        Mod::Timex(T::Start | T::Mid | T::End) => {
             !is_duration && !matches!(e, Expr::Set(_) | Expr::Vague(_) | Expr::Timed(_, super::timex::Clock::At(..)))
         }
-        // "earlier this year", but not "[earlier] Friday" or "[later] today".
+        // "earlier this year", "later today", but not "[earlier] Friday".
         Mod::Earlier | Mod::Later => match e {
-            Expr::Shift { unit, .. } => *unit != super::lexicon::Unit::Day,
+            Expr::Shift { unit, anchor, .. } => {
+                *unit != super::lexicon::Unit::Day || *anchor == super::timex::Anchor::Dct
+            }
             Expr::Timed(..) => true,
             _ => false,
         },
@@ -134,28 +137,30 @@ fn modifier(v: &View, i: usize) -> Option<(usize, Mod)> {
     // "mid-1996", "late-November", "mid-afternoon"
     if matches!(w, "mid" | "early" | "late") && v.glued_hyphen(i + 1) {
         let m = match w {
-            "mid" => Mod::Mid,
-            "early" => Mod::Start,
-            _ => Mod::End,
+            "mid" => Mod::Timex(T::Mid),
+            "early" => Mod::Timex(T::Start),
+            _ => Mod::Timex(T::End),
         };
         return Some((i + 2, m));
     }
     let m = match two {
-        ("more", "than") | ("longer", "than") => Some((i + 2, Mod::MoreThan)),
-        ("less", "than") | ("fewer", "than") | ("shorter", "than") => Some((i + 2, Mod::LessThan)),
-        ("at", "least") => Some((i + 2, Mod::EqualOrMore)),
-        ("at", "most") | ("up", "to") => Some((i + 2, Mod::EqualOrLess)),
-        ("no", "more") if v.is(i + 2, "than") => Some((i + 3, Mod::EqualOrLess)),
-        ("no", "less") if v.is(i + 2, "than") => Some((i + 3, Mod::EqualOrMore)),
-        ("just", "over") | ("well", "over") | ("just", "under") => Some((i + 2, Mod::Approx)),
-        ("the", "end") | ("the", "close") if v.is(i + 2, "of") => Some((i + 3, Mod::End)),
-        ("the", "beginning") | ("the", "start") | ("the", "dawn") if v.is(i + 2, "of") => Some((i + 3, Mod::Start)),
-        ("the", "middle") if v.is(i + 2, "of") => Some((i + 3, Mod::Mid)),
-        ("the", "turn") if v.is(i + 2, "of") => Some((i + 3, Mod::Start)),
-        ("the", "early") => Some((i + 2, Mod::Start)),
-        ("the", "late") => Some((i + 2, Mod::End)),
-        ("the", "mid") if !v.glued_hyphen(i + 2) => Some((i + 2, Mod::Mid)),
-        ("the", "mid") => Some((i + 3, Mod::Mid)),
+        ("more", "than") | ("longer", "than") => Some((i + 2, Mod::Timex(T::MoreThan))),
+        ("less", "than") | ("fewer", "than") | ("shorter", "than") => Some((i + 2, Mod::Timex(T::LessThan))),
+        ("at", "least") => Some((i + 2, Mod::Timex(T::EqualOrMore))),
+        ("at", "most") | ("up", "to") => Some((i + 2, Mod::Timex(T::EqualOrLess))),
+        ("no", "more") if v.is(i + 2, "than") => Some((i + 3, Mod::Timex(T::EqualOrLess))),
+        ("no", "less") if v.is(i + 2, "than") => Some((i + 3, Mod::Timex(T::EqualOrMore))),
+        ("just", "over") | ("well", "over") | ("just", "under") => Some((i + 2, Mod::Timex(T::Approx))),
+        ("the", "end") | ("the", "close") if v.is(i + 2, "of") => Some((i + 3, Mod::Timex(T::End))),
+        ("the", "beginning") | ("the", "start") | ("the", "dawn") if v.is(i + 2, "of") => {
+            Some((i + 3, Mod::Timex(T::Start)))
+        }
+        ("the", "middle") if v.is(i + 2, "of") => Some((i + 3, Mod::Timex(T::Mid))),
+        ("the", "turn") if v.is(i + 2, "of") => Some((i + 3, Mod::Timex(T::Start))),
+        ("the", "early") => Some((i + 2, Mod::Timex(T::Start))),
+        ("the", "late") => Some((i + 2, Mod::Timex(T::End))),
+        ("the", "mid") if !v.glued_hyphen(i + 2) => Some((i + 2, Mod::Timex(T::Mid))),
+        ("the", "mid") => Some((i + 3, Mod::Timex(T::Mid))),
         _ => None,
     };
     if m.is_some() {
@@ -163,21 +168,21 @@ fn modifier(v: &View, i: usize) -> Option<(usize, Mod)> {
     }
     let m = match w {
         "about" | "around" | "approximately" | "roughly" | "nearly" | "almost" | "some" | "barely" | "upwards" => {
-            Mod::Approx
+            Mod::Timex(T::Approx)
         }
         // "over a week" is "more than a week"; "over three years" is mostly
         // "during": only the first keeps its "over".
-        "over" if v.any(i + 1, &["a", "an"]) => Mod::MoreThan,
-        "under" if v.any(i + 1, &["a", "an"]) => Mod::LessThan,
-        "early" => Mod::Start,
-        "mid" | "middle" => Mod::Mid,
-        "late" => Mod::End,
+        "over" if v.any(i + 1, &["a", "an"]) => Mod::Timex(T::MoreThan),
+        "under" if v.any(i + 1, &["a", "an"]) => Mod::Timex(T::LessThan),
+        "early" => Mod::Timex(T::Start),
+        "mid" | "middle" => Mod::Timex(T::Mid),
+        "late" => Mod::Timex(T::End),
         "earlier" => Mod::Earlier,
         "later" => Mod::Later,
         _ => return None,
     };
     // "over the past year" is a preposition before a noun phrase.
-    if m == Mod::Approx && v.is(i + 1, "the") {
+    if m == Mod::Timex(T::Approx) && v.is(i + 1, "the") {
         return None;
     }
     Some((i + 1, m))

@@ -20,7 +20,7 @@ mod view;
 
 use jiff::civil::Date;
 
-use crate::document::DateMention;
+use crate::document::{DateMention, TimexMod};
 use crate::text::Segmented;
 
 pub use dct::detect_dct;
@@ -41,18 +41,11 @@ pub struct DateOptions {
     pub numeric_order: NumericOrder,
 }
 
-/// A TIMEX3 `mod`: how an expression narrows or loosens its value
-/// ("*early* 2024", "*nearly* two years").
+/// A modifier found in front of an expression: a TIMEX3 `mod`, or a word
+/// that only belongs to the span ("*earlier* this year").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Mod {
-    Start,
-    Mid,
-    End,
-    Approx,
-    MoreThan,
-    LessThan,
-    EqualOrMore,
-    EqualOrLess,
+    Timex(TimexMod),
     /// "earlier this year": no TIMEX3 mod, but part of the span.
     Earlier,
     /// "later this month".
@@ -84,7 +77,11 @@ pub fn find_dates(seg: &Segmented, dct: Option<Date>, options: &DateOptions) -> 
         {
             reference = Some(p);
         }
-        out.push(DateMention { span: v.span(f.start, f.end), timex_type: r.timex_type, value: r.value });
+        let modifier = match f.modifier {
+            Some(Mod::Timex(m)) => Some(m),
+            _ => None,
+        };
+        out.push(DateMention { span: v.span(f.start, f.end), timex_type: r.timex_type, value: r.value, modifier });
     }
     out
 }
