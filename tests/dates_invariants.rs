@@ -97,7 +97,24 @@ fn no_panic_on_word_soup() {
             check(&text, None);
         }
     }
-    for s in ["", " ", "-", "'", "the", "May", "2025", "a.m.", "\u{301}", "12 noon midnight"] {
+    for s in [
+        "",
+        " ",
+        "-",
+        "'",
+        "the",
+        "May",
+        "2025",
+        "a.m.",
+        "\u{301}",
+        "12 noon midnight",
+        "99999999999999999999 years ago",
+        "9999999 decades ago and 9999999999 centuries later",
+        "every 99999999999999 years",
+        "the next 99999999999 days",
+        "June 31, 9999",
+        "Q4 2199 and 31/12/2199 at 23:59",
+    ] {
         check(s, dct);
     }
 }

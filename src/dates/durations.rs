@@ -139,6 +139,15 @@ fn hyphenated(v: &View, i: usize) -> Hit {
         let amount = if plural { Amount::Vague } else { Amount::Exact(1.0) };
         return Some((i + 3, Expr::Duration(amount, u)));
     }
+    // "half-hour", "half-century", "quarter-century"
+    if v.any(i, &["half", "quarter"]) && v.glued_hyphen(i + 1) {
+        let (u, false) = unit(v.w(i + 2))? else { return None };
+        if u == Unit::Quarter || (v.is(i, "quarter") && u != Unit::Century) {
+            return None;
+        }
+        let n = if v.is(i, "half") { 0.5 } else { 0.25 };
+        return Some((i + 3, Expr::Duration(Amount::Exact(n), u)));
+    }
     // "several-year", "multi-year", "many-week"
     if v.any(i, &["several", "multi", "many", "few"]) && v.glued_hyphen(i + 1) {
         let (u, false) = unit(v.w(i + 2))? else { return None };

@@ -2,8 +2,8 @@
 //! calendar points with a granularity (`Point`) that print as TIMEX3 values.
 //! All calendar arithmetic goes through jiff.
 
-use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
+use jiff::{Span, ToSpan};
 
 use super::lexicon::{DayPart, Season, Unit};
 use super::numbers::Amount;
@@ -53,6 +53,9 @@ impl Gran {
     }
 }
 
+/// Builds a span of some unit: `Span::try_days`, `Span::try_years` …
+type SpanOf = fn(Span, i64) -> Result<Span, jiff::Error>;
+
 /// A calendar period: its first day and its granularity. Seasons keep the
 /// year they are named by in `date` (winter 2024 starts in December 2024).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -92,20 +95,21 @@ impl Point {
 
     /// The point `by` units away, at granularity `gran`.
     pub(crate) fn shift(self, unit: Unit, by: i64, gran: Gran) -> Option<Point> {
-        let d = self.date;
-        let moved = match unit {
-            Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => d.checked_add(by.days()),
-            Unit::Week | Unit::Weekend => d.checked_add(by.weeks()),
-            Unit::Fortnight => d.checked_add((2 * by).weeks()),
-            Unit::Month => d.checked_add(by.months()),
-            Unit::Quarter => d.checked_add((3 * by).months()),
-            Unit::Year => d.checked_add(by.years()),
-            Unit::Decade => d.checked_add((10 * by).years()),
-            Unit::Century => d.checked_add((100 * by).years()),
-            Unit::Millennium => d.checked_add((1000 * by).years()),
-        }
-        .ok()?;
-        Some(Point::new(moved, gran))
+        // Spans out of jiff's range (a text may say "9999999 decades ago")
+        // are errors here, never panics.
+        let (count, span_of): (i64, SpanOf) = match unit {
+            Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => (by, Span::try_days),
+            Unit::Week | Unit::Weekend => (by, Span::try_weeks),
+            Unit::Fortnight => (by.checked_mul(2)?, Span::try_weeks),
+            Unit::Month => (by, Span::try_months),
+            Unit::Quarter => (by.checked_mul(3)?, Span::try_months),
+            Unit::Year => (by, Span::try_years),
+            Unit::Decade => (by.checked_mul(10)?, Span::try_years),
+            Unit::Century => (by.checked_mul(100)?, Span::try_years),
+            Unit::Millennium => (by.checked_mul(1000)?, Span::try_years),
+        };
+        let span = span_of(Span::new(), count).ok()?;
+        Some(Point::new(self.date.checked_add(span).ok()?, gran))
     }
 
     /// The last day of the period.
