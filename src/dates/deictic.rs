@@ -190,8 +190,9 @@ fn ago(v: &View, i: usize) -> Hit {
         u => Gran::of(u),
     };
     // Counted from the text's own time, the result keeps that time's
-    // granularity: "a year earlier" than the third quarter is a quarter.
-    let gran = if anchor == Anchor::Reference { None } else { Some(gran) };
+    // granularity: "a year earlier" than the third quarter is a quarter. So
+    // may "a year ago" in a report about a quarter (see `resolve`).
+    let gran = if anchor == Anchor::Reference || u == Unit::Year { None } else { Some(gran) };
     Some((end, Expr::Shift { unit: u, by: sign * n, gran, anchor }))
 }
 
@@ -256,6 +257,11 @@ fn anaphoric(v: &View, i: usize) -> Hit {
             if v.any(i + 2, &["ended", "ending", "ends", "to", "through", "beginning", "starting", "from"]) {
                 let k = if v.is(i + 3, "on") { i + 4 } else { i + 3 };
                 if let Some((_, date)) = super::points::month_first(v, k) {
+                    // A year ending on a date other than its last is a fiscal
+                    // year: a length of time, not a calendar year.
+                    if u == Unit::Year {
+                        return Some((i + 2, Expr::Duration(Amount::Exact(1.0), Unit::Year)));
+                    }
                     return Some((i + 2, Expr::Within(Gran::of(u), Box::new(date))));
                 }
             }
@@ -284,6 +290,9 @@ fn anaphoric(v: &View, i: usize) -> Hit {
             }
             if !v.is(k, "year") || v.glued_hyphen(k + 1) {
                 return None;
+            }
+            if v.is(i + 1, "fiscal") && v.any(k + 1, &["ended", "ending", "ends"]) {
+                return Some((k + 1, Expr::Duration(Amount::Exact(1.0), Unit::Year)));
             }
             Some((k + 1, reference(Unit::Year, 0)))
         }

@@ -57,8 +57,8 @@ pub(crate) fn resolve(e: &Expr, cx: &Context) -> Option<Resolved> {
             Some(Resolved::date(dct?.shift(Unit::Quarter, -1, Gran::Quarter)?))
         }
         // "a year ago" in a report about a quarter is that quarter a year
-        // earlier: "up from $9 million a year ago".
-        Expr::Shift { unit: Unit::Year, by, gran: Some(Gran::Year), anchor: Anchor::Dct }
+        // earlier: "up from $9 million a year ago" ("last year" stays a year).
+        Expr::Shift { unit: Unit::Year, by, gran: None, anchor: Anchor::Dct }
             if by.abs() == 1
                 && cx.reference.is_some_and(|r| {
                     matches!(r.gran, Gran::Quarter | Gran::Half)
