@@ -218,7 +218,10 @@ fn bare_plural(v: &View, i: usize) -> Hit {
     let counted = v.any(i + 1, &["after", "before", "later", "earlier", "ahead", "away"])
         && !v.any(i.saturating_sub(1), &["the", "these", "those", "of", "many", "few", "several"]);
     if !counted
-        && !matches!(prev, "for" | "within" | "in" | "over" | "after" | "took" | "take" | "takes" | "lasted" | "spent")
+        && !matches!(
+            prev,
+            "for" | "within" | "in" | "over" | "after" | "took" | "take" | "takes" | "lasted" | "spent" | "back"
+        )
     {
         return None;
     }

@@ -15,6 +15,12 @@ pub(crate) enum Tense {
     Unknown,
 }
 
+/// Words that open a new clause after an expression.
+const CLAUSE_WORDS: &[&str] = &[
+    "and", "but", "or", "while", "when", "because", "which", "who", "that", "after", "before", "if", "although",
+    "though", "where", "whereas", "since", "until",
+];
+
 /// How far (in tokens) to look for a verb on each side.
 const REACH: usize = 12;
 
@@ -52,6 +58,10 @@ pub(crate) fn tense_around(v: &View, start: usize, end: usize) -> Tense {
             continue;
         }
         if !v.same_sentence(k, start) || matches!(v.w(k), "," | ";" | "\u{201c}" | "\u{201d}" | "\"" | "``" | "''") {
+            break;
+        }
+        // A new clause begins: its verb is not this expression's.
+        if v.any(k, CLAUSE_WORDS) {
             break;
         }
         if let Some(t) = cue(v, k) {
