@@ -35,6 +35,11 @@ pub(crate) fn find_until(v: &View, options: &DateOptions, limit: usize) -> Vec<F
     let mut out = Vec::new();
     let mut i = 0;
     while i < limit.min(v.len()) {
+        // No pattern starts at punctuation or a symbol.
+        if matches!(v.kind(i), Some(TokenKind::Punct | TokenKind::Symbol | TokenKind::Url | TokenKind::Email)) {
+            i += 1;
+            continue;
+        }
         match match_at(v, i, options) {
             Some(f) if f.end > i => {
                 i = f.end;
