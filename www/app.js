@@ -152,10 +152,11 @@ async function annotate() {
     const options = { dct: $('dct').value || null, monthFirst: $('month-first').checked };
     const next = await engine.annotate(text, options);
     const ms = Math.round(performance.now() - started);
+    const replaced = doc() !== null && state.history.canUndo;
     record(next);
     setStatus(`Found ${summary(next)} in ${ms} ms. Drawing…`);
     await show(next);
-    setStatus(`Found ${summary(next)} in ${ms} ms.`);
+    setStatus(`Found ${summary(next)} in ${ms} ms.${replaced ? ' Undo brings back the previous version and its corrections.' : ''}`);
   } catch (err) {
     document.body.dataset.state = 'error';
     setStatus('');
@@ -310,6 +311,7 @@ output.addEventListener('focusin', (e) => {
   if (e.target.tagName === 'MARK') showTooltip(e.target);
 });
 output.addEventListener('focusout', hideTooltip);
+window.addEventListener('resize', hideTooltip);
 window.addEventListener('scroll', () => {
   if (!document.activeElement || document.activeElement.tagName !== 'MARK') hideTooltip();
 }, { passive: true });

@@ -78,6 +78,7 @@ export function setupEditing(app) {
       if (kind === 'entity') {
         app.apply(addSpan(doc, 'entity', span.start, span.end, { label }), `Marked “${text}” as ${ENTITY_NAMES[label]}.`);
       } else if (kind === 'date') {
+        document.body.dataset.state = 'busy'; // while the engine reads the selected date
         const guess = await app.suggestDate(text);
         const result = addSpan(app.doc(), 'date', span.start, span.end, guess || {});
         app.apply(result, `Marked “${text}” as a date${guess ? ` (${guess.value})` : ''}.`);
@@ -90,6 +91,7 @@ export function setupEditing(app) {
       window.getSelection().removeAllRanges();
       hideBar();
     } catch (err) {
+      document.body.dataset.state = 'ready';
       app.status(`Could not add the highlight: ${err.message}`);
     }
   }

@@ -4,6 +4,7 @@
 
 export const ENTITY_NAMES = { PER: 'Person', ORG: 'Organisation', LOC: 'Place', MISC: 'Other' };
 export const DATE_NAMES = { DATE: 'Date', TIME: 'Time', DURATION: 'Duration', SET: 'Set' };
+const ENTITY_HEADINGS = { PER: 'People', ORG: 'Organisations', LOC: 'Places', MISC: 'Other names' };
 const LIST_LIMIT = 40;
 
 function el(tag, props = {}, ...children) {
@@ -93,12 +94,12 @@ export function renderEntities(container, doc, { jump, light }) {
   }
   const clusters = entityClusters(doc);
   const parts = [];
-  for (const [label, name] of Object.entries(ENTITY_NAMES)) {
+  for (const [label, name] of Object.entries(ENTITY_HEADINGS)) {
     const mine = clusters.filter((c) => c.label === label);
     if (!mine.length) continue;
     const mentions = mine.reduce((n, c) => n + c.ids.length, 0);
     const headingId = `entities-${label}`;
-    parts.push(el('h3', { id: headingId }, `${name}s · ${plural(mine.length, 'name')}, ${plural(mentions, 'mention')}`));
+    parts.push(el('h3', { id: headingId }, `${name} · ${plural(mine.length, 'name')}, ${plural(mentions, 'mention')}`));
     const make = (c) => {
       const button = el(
         'button',

@@ -27,6 +27,12 @@ self.onmessage = async (event) => {
     // A wasm trap (RuntimeError) leaves the instance unusable: say so, so the
     // page starts a fresh worker for the next request.
     const fatal = err instanceof WebAssembly.RuntimeError || !engine;
-    self.postMessage({ id, ok: false, fatal, error: String(err && err.message ? err.message : err) });
+    const message = String(err && err.message ? err.message : err);
+    self.postMessage({
+      id,
+      ok: false,
+      fatal,
+      error: err instanceof WebAssembly.RuntimeError ? `the annotation engine failed (${message}) and was restarted` : message,
+    });
   }
 };
