@@ -2,7 +2,8 @@
 // colour, filters, the side panel (groups, quotes, timeline), keyboard
 // navigation with visible focus and named controls. Screenshots of each.
 
-import { annotateText, check, checkEqual, checkNoErrors, openPage, outPath, readMarks, waitReady } from './lib.mjs';
+import { join } from 'node:path';
+import { ROOT, annotateText, check, checkEqual, checkNoErrors, openPage, outPath, readMarks, waitReady } from './lib.mjs';
 
 const STORY = [
   'Museum reopens after flood',
@@ -81,6 +82,8 @@ export const tests = {
     check(badges.length && badges.every((b) => /^"(PER|ORG|LOC|MISC)"$/.test(b)), `entity badges: ${badges.join(' ')}`);
     await page.mouse.move(0, 0);
     await page.screenshot({ path: outPath('theme-light.png') });
+    // UPDATE_SCREENSHOT=1 refreshes the README's picture of the page.
+    if (process.env.UPDATE_SCREENSHOT) await page.screenshot({ path: join(ROOT, 'docs/screenshot.png') });
 
     // Following the system preference, then a choice that is remembered.
     await page.emulateMedia({ colorScheme: 'dark' });
