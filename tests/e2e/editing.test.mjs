@@ -113,6 +113,7 @@ export const tests = {
     if ((await page.textContent('#editor-title')) !== 'Quote') await page.click('#editor-around button:text("the quote")');
     checkEqual(await page.textContent('#editor-title'), 'Quote', 'dialog title');
     await page.fill('#editor-speaker', 'Daniel Whitcombe');
+    await page.screenshot({ path: outPath('editor.png') });
     await page.click('#editor-save');
     await waitReady(page);
     checkEqual((await markInfo(page, `#output mark[data-id="${quoteId}"]`)).speaker, 'Daniel Whitcombe', 'speaker after editing');
