@@ -4,7 +4,9 @@
 import init, { Engine, exportJson, importJson, version } from './pkg/article_annotator.js';
 
 let engine = null;
-const ready = init().then(() => {
+let exports = null;
+const ready = init().then((wasm) => {
+  exports = wasm;
   engine = new Engine();
   self.postMessage({ type: 'ready', version: version() });
 });
@@ -14,6 +16,8 @@ const ops = {
   annotate: ({ text, options }) => engine.annotate(text, options),
   exportJson: ({ doc }) => exportJson(doc),
   importJson: ({ json }) => importJson(json),
+  // The wasm instance's linear memory, which only grows: its peak so far.
+  stats: () => ({ memoryBytes: exports.memory.buffer.byteLength }),
 };
 
 self.onmessage = async (event) => {
