@@ -38,7 +38,14 @@ fn layers(c: &mut Criterion) {
     let annotator = Annotator::new().expect("the embedded models load");
     let options = Options::default();
     let segmented: Vec<Segmented> = texts.iter().map(|t| Segmented::new(t)).collect();
-    let ents: Vec<_> = segmented.iter().map(entities::tag_entities).collect();
+    let ents: Vec<_> = segmented
+        .iter()
+        .map(|s| {
+            let mut e = entities::tag_entities(s);
+            let g = entities::groups::group_entities(s, &mut e);
+            (e, g)
+        })
+        .collect();
 
     let mut g = c.benchmark_group("news");
     g.throughput(Throughput::Elements(chars(&texts)));
@@ -52,8 +59,23 @@ fn layers(c: &mut Criterion) {
     g.bench_function("dates", |b| {
         b.iter(|| segmented.iter().map(|s| dates::find_dates(black_box(s), None, &options.dates).len()).sum::<usize>())
     });
+    g.bench_function("entity groups", |b| {
+        b.iter(|| {
+            segmented
+                .iter()
+                .zip(&ents)
+                .map(|(s, (e, _))| entities::groups::group_entities(black_box(s), &mut e.clone()).len())
+                .sum::<usize>()
+        })
+    });
     g.bench_function("quotes", |b| {
-        b.iter(|| segmented.iter().zip(&ents).map(|(s, e)| quotes::find_quotes(black_box(s), e).len()).sum::<usize>())
+        b.iter(|| {
+            segmented
+                .iter()
+                .zip(&ents)
+                .map(|(s, (e, g))| quotes::find_quotes(black_box(s), e, g).quotes.len())
+                .sum::<usize>()
+        })
     });
     g.bench_function("pipeline", |b| {
         b.iter(|| {
@@ -74,6 +96,8 @@ fn pathological(name: &str, size: usize) -> String {
         "abbreviations" => "U.S. Mr. J. ",
         "apostrophes" => "'s' '",
         "month-names" => "May March June 12 ",
+        "quote-attributions" => "\u{201C}Yes,\u{201D} said Rutte and \u{201C}no\u{201D} he told them, saying ",
+        "speech-verbs" => "he said she told the chief added that officials warned ",
         _ => unreachable!("unknown family {name}"),
     };
     unit.repeat(size / unit.len() + 1)
@@ -91,6 +115,8 @@ fn pathological_families(c: &mut Criterion) {
         "abbreviations",
         "apostrophes",
         "month-names",
+        "quote-attributions",
+        "speech-verbs",
     ] {
         let mut g = c.benchmark_group(format!("pathological/{family}"));
         g.sample_size(10);

@@ -78,10 +78,11 @@ impl Annotator {
                 None => (None, DctSource::None),
             },
         };
-        let entities = entities::tag_entities(&seg);
+        let mut entities = entities::tag_entities(&seg);
+        let groups = entities::groups::group_entities(&seg, &mut entities);
         let dates = dates::find_dates(&seg, dct, &options.dates);
-        let quotes = quotes::find_quotes(&seg, &entities);
-        let mut doc = Document { dct, dct_source, entities, groups: Vec::new(), dates, quotes, marked: Vec::new() };
+        let quotes::Quotations { quotes, marked } = quotes::find_quotes(&seg, &entities, &groups);
+        let mut doc = Document { dct, dct_source, entities, groups, dates, quotes, marked };
         doc.sort();
         Ok(doc)
     }

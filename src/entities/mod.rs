@@ -1,5 +1,7 @@
 //! Named entities: PER, ORG, LOC and MISC mentions.
 
+pub mod groups;
+
 use crate::document::{Entity, EntityLabel};
 use crate::span::Span;
 use crate::text::{Segmented, TokenKind};

@@ -1,152 +1,118 @@
-//! Direct quotations and who said them.
+//! Direct quotations and who said them: quotation marks paired into spans
+//! (`marks`), spans told apart into quotations, scare quotes, titles and
+//! nicknames (`classify`), and each quotation attributed to its speaker
+//! (`attribute` within its sentence, `speakers` across the paragraph).
 
-use crate::document::{Entity, EntityLabel, Quote, Speaker};
+mod attribute;
+mod classify;
+mod lexicon;
+mod marks;
+mod phrases;
+mod speakers;
+
+use attribute::Bounds;
+use classify::{Class, Place};
+use marks::Quoted;
+use phrases::Ctx;
+use speakers::Item;
+
+use crate::document::{Entity, Group, Marked, Quote};
 use crate::span::Span;
 use crate::text::Segmented;
 
-/// Speech verbs that attribute a quotation to its subject.
-const CUES: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "added",
-    "adds",
-    "stressed",
-    "warned",
-    "stated",
-    "noted",
-    "explained",
-    "asked",
-    "insisted",
-    "argued",
-    "wrote",
-    "declared",
-    "claimed",
-    "replied",
-    "continued",
-    "announced",
-    "suggested",
-    "recalled",
-];
+pub use marks::{Family, find_quoted, paragraphs};
 
-fn opener_for(c: char) -> Option<char> {
-    match c {
-        '"' => Some('"'),
-        '\u{201C}' => Some('\u{201D}'),
-        '\u{AB}' => Some('\u{BB}'),
-        '\u{201E}' => Some('\u{201C}'),
-        _ => None,
-    }
+/// What [`find_quotes`] finds: quotations, and the other spans in
+/// quotation marks (scare quotes, titles, nicknames).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Quotations {
+    pub quotes: Vec<Quote>,
+    pub marked: Vec<Marked>,
 }
 
-/// Finds quotations in double quotation marks (straight, curly, « », „ “).
-/// Linear: each mark is looked at once, and an unclosed mark is dropped at
-/// the end of its paragraph.
-pub fn find_quotes(seg: &Segmented, entities: &[Entity]) -> Vec<Quote> {
-    let text = seg.text;
-    let mut out = Vec::new();
-    let mut open: Option<(usize, char)> = None;
-    for (i, c) in text.char_indices() {
-        if c == '\n' && text[i + 1..].starts_with(['\n', '\r']) {
-            open = None; // a paragraph break ends any quote left open
-            continue;
+/// Finds quotations in any quotation marks (straight, curly, « », „ “, and
+/// single marks in British style), over paragraphs and nested, and gives
+/// each its speaker from `entities` (grouped into `groups`) and the text.
+/// Linear in the length of the text.
+pub fn find_quotes(seg: &Segmented, entities: &[Entity], groups: &[Group]) -> Quotations {
+    let (mut quoted, paras) = marks::find_quoted(seg.text);
+    quoted.sort_by_key(|q| (q.open.start, q.depth));
+    let double_style = classify::quotes_with_double_marks(seg.text, &quoted);
+    let outer: Vec<&Quoted> = quoted.iter().filter(|q| q.depth == 0).collect();
+    let outer_spans: Vec<Span> = outer.iter().map(|q| whole(q)).collect();
+    let ctx = Ctx::new(seg, &outer_spans, &paras);
+    let mut items = Vec::new();
+    let mut marked = Vec::new();
+    let mut next_outer = 0;
+    for q in &quoted {
+        if q.depth == 0 {
+            next_outer += 1;
         }
-        match open {
-            Some((start, close)) if c == close => {
-                let span = Span::new(start, i);
-                if !span.slice(text).trim().is_empty() {
-                    let (speaker, cue) = attribute(seg, span, entities);
-                    out.push(Quote { span, speaker, cue });
-                }
-                open = None;
-            }
-            Some(_) => {}
-            None => {
-                if let Some(close) = opener_for(c) {
-                    open = Some((i + c.len_utf8(), close));
-                }
-            }
+        let following = outer.get(next_outer).map(|n| n.open.start);
+        let (bounds, place) = locate(&ctx, q, following);
+        let direct = if q.depth == 0 { attribute::find_direct(&ctx, bounds) } else { None };
+        match classify::classify(&ctx, q, place, direct.as_ref(), double_style) {
+            Class::Quote => items.push(Item { quoted: q, bounds, direct }),
+            Class::Marked(kind) => marked.push(Marked { span: q.content, kind }),
+            Class::Drop => {}
         }
     }
-    out
+    let speakers = speakers::assign(&ctx, entities, groups, &items);
+    let quotes = items
+        .iter()
+        .zip(speakers)
+        .map(|(item, (speaker, cue))| Quote { span: item.quoted.content, speaker, cue })
+        .collect();
+    Quotations { quotes, marked }
 }
 
-/// The speaker of a quotation from the simplest patterns: `"…," said X`,
-/// `"…," X said`, `X said: "…"`.
-fn attribute(seg: &Segmented, quote: Span, entities: &[Entity]) -> (Option<Speaker>, Option<Span>) {
-    let toks = &seg.tokens;
-    let after = toks.partition_point(|t| t.span.start <= quote.end);
-    let before = toks.partition_point(|t| t.span.end < quote.start).saturating_sub(1);
-    let is_cue = |i: usize| toks.get(i).is_some_and(|_| CUES.contains(&seg.word(i).to_lowercase().as_str()));
-    let subject_at = |i: usize| -> Option<Span> {
-        let t = toks.get(i)?;
-        if let Some(e) = entities.iter().find(|e| e.span.contains(t.span) && e.label == EntityLabel::Per) {
-            return Some(e.span);
-        }
-        let w = seg.word(i);
-        matches!(w.to_lowercase().as_str(), "he" | "she" | "they").then_some(t.span)
-    };
-    let speaker_from = |subject: Span| {
-        let name = subject.slice(seg.text).to_string();
-        Speaker { name, mentions: vec![subject], group: None }
-    };
-    // After the closing mark: ", said X" or ", X said" (within the next few tokens).
-    let mut k = after;
-    while k < toks.len() && k < after + 2 && matches!(seg.word(k), "," | "\u{201D}" | "\"") {
-        k += 1;
-    }
-    if is_cue(k)
-        && let Some(s) = subject_at(k + 1)
-    {
-        return (Some(speaker_from(s)), Some(toks[k].span));
-    }
-    if let Some(s) = subject_at(k) {
-        let mut end = k;
-        while end + 1 < toks.len()
-            && entities.iter().any(|e| e.span.contains(toks[end + 1].span) && e.span.contains(toks[k].span))
-        {
-            end += 1;
-        }
-        if is_cue(end + 1) {
-            return (Some(speaker_from(s)), Some(toks[end + 1].span));
-        }
-    }
-    // Before the opening mark: "X said: "…" ".
-    if before >= 2 && matches!(seg.word(before), ":" | ",") && is_cue(before - 1) {
-        let mut s = before - 2;
-        if let Some(subject) = subject_at(s) {
-            while s > 0 && subject.contains(toks[s - 1].span) {
-                s -= 1;
-            }
-            return (Some(speaker_from(subject)), Some(toks[before - 1].span));
-        }
-    }
-    (None, None)
+/// The span of a quotation with its marks.
+fn whole(q: &Quoted) -> Span {
+    Span::new(q.open.start, q.close.map_or(q.content.end, |c| c.end))
+}
+
+/// Token positions of `q`, and the stretch of its sentence and paragraph
+/// that may hold its attribution (up to the next quotation at `following`).
+fn locate(ctx: &Ctx, q: &Quoted, following: Option<usize>) -> (Bounds, Place) {
+    let toks = &ctx.seg.tokens;
+    let n = toks.len();
+    let before = toks.partition_point(|t| t.span.end <= q.open.start);
+    let after = toks.partition_point(|t| t.span.start < whole(q).end);
+    let content = (
+        toks.partition_point(|t| t.span.end <= q.content.start),
+        toks.partition_point(|t| t.span.start < q.content.end),
+    );
+    let para_start = ctx.para.partition_point(|&p| p < q.para);
+    let para_end = ctx.para.partition_point(|&p| p <= q.para);
+    let floor = if before < n { ctx.sentence_start(before).max(para_start) } else { para_start };
+    let next_quote = following.map_or(n, |at| toks.partition_point(|t| t.span.end <= at));
+    let limit = if after < n { ctx.sentence_end(after).min(para_end).min(next_quote).max(after) } else { after };
+    (Bounds { after, before, content: content.0, floor, limit }, Place { before, after, content })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::EntityLabel;
 
     #[test]
     fn pairs_marks_and_finds_simple_speakers() {
-        let text =
-            "\u{201C}We are ready,\u{201D} said Rutte. \"Fine,\" he said. \u{AB}Oui\u{BB} and \u{201E}Ja\u{201C}";
+        let text = "\u{201C}We are ready,\u{201D} said Rutte. \"Fine,\" he said.\n\nShe wrote \u{AB}Nous sommes pr\u{EA}ts\u{BB} and \u{201E}Wir sind bereit\u{201C}.";
         let seg = Segmented::new(text);
         let rutte = text.find("Rutte").unwrap();
-        let entities = [Entity { span: Span::new(rutte, rutte + 5), label: EntityLabel::Per, group: None }];
-        let quotes = find_quotes(&seg, &entities);
+        let mut entities = [Entity { span: Span::new(rutte, rutte + 5), label: EntityLabel::Per, group: None }];
+        let groups = crate::entities::groups::group_entities(&seg, &mut entities);
+        let found = find_quotes(&seg, &entities, &groups);
         let got: Vec<(&str, Option<&str>)> =
-            quotes.iter().map(|q| (q.span.slice(text), q.speaker.as_ref().map(|s| s.name.as_str()))).collect();
-        assert_eq!(got, [("We are ready,", Some("Rutte")), ("Fine,", Some("he")), ("Oui", None), ("Ja", None)]);
-    }
-
-    #[test]
-    fn unclosed_marks_end_at_the_paragraph() {
-        let text = "\"never closed\n\nthen \"closed\" here";
-        let quotes = find_quotes(&Segmented::new(text), &[]);
-        assert_eq!(quotes.iter().map(|q| q.span.slice(text)).collect::<Vec<_>>(), ["closed"]);
+            found.quotes.iter().map(|q| (q.span.slice(text), q.speaker.as_ref().map(|s| s.name.as_str()))).collect();
+        assert_eq!(
+            got,
+            [
+                ("We are ready,", Some("Rutte")),
+                ("Fine,", Some("Rutte")),
+                ("Nous sommes pr\u{EA}ts", Some("She")),
+                ("Wir sind bereit", Some("She"))
+            ]
+        );
     }
 }

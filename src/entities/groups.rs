@@ -1,0 +1,386 @@
+//! Entity groups: mentions that name the same person, organisation or place
+//! ("Mark Rutte" / "Mr Rutte" / "Rutte", "European Union" / "EU", "Nato" /
+//! "NATO" / "North Atlantic Treaty Organization").
+
+use std::collections::HashMap;
+
+use crate::document::{Entity, EntityLabel, Group};
+use crate::span::Span;
+use crate::text::{Segmented, TokenKind};
+
+/// Words that stand before a name without being part of it ("Mr", "Sen.",
+/// "President"): stripped before names are compared.
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "rev",
+    "reverend",
+    "sen",
+    "senator",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "gen",
+    "general",
+    "lt",
+    "col",
+    "maj",
+    "capt",
+    "captain",
+    "sgt",
+    "adm",
+    "admiral",
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "secretary",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "judge",
+    "justice",
+    "mayor",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "ambassador",
+    "commissioner",
+    "speaker",
+    "sheriff",
+    "del",
+    "rabbi",
+    "father",
+    "bishop",
+    "cardinal",
+    "archbishop",
+    "sheikh",
+    "emir",
+    "president-elect",
+    "the",
+    "st",
+];
+
+/// Words skipped when an acronym is formed from a name.
+const ACRONYM_SKIP: &[&str] = &["of", "the", "and", "for", "&", "de", "du", "des", "la", "le", "on", "in", "to"];
+
+/// Whether `word` (any case, with or without a final period) is a title.
+pub fn is_title(word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    TITLES.iter().any(|t| t.eq_ignore_ascii_case(w))
+}
+
+/// A mention reduced to what names compare on.
+#[derive(Clone, Debug)]
+struct Name {
+    /// Lower-cased words without titles, periods or possessive endings.
+    words: Vec<String>,
+    /// The span of the mention without leading titles and possessive ending.
+    core: Span,
+    /// The title words that were stripped, lower-cased without periods.
+    titles: Vec<String>,
+}
+
+fn is_possessive(w: &str) -> bool {
+    matches!(w, "'s" | "\u{2019}s" | "'" | "\u{2019}")
+}
+
+fn name_of(seg: &Segmented, span: Span) -> Name {
+    let toks = &seg.tokens;
+    let first = toks.partition_point(|t| t.span.end <= span.start);
+    let mut words = Vec::new();
+    let mut titles = Vec::new();
+    let mut core: Option<Span> = None;
+    let mut i = first;
+    while i < toks.len() && toks[i].span.start < span.end {
+        let w = seg.word(i);
+        let t = toks[i];
+        i += 1;
+        if t.kind != TokenKind::Word && t.kind != TokenKind::Number {
+            continue;
+        }
+        if is_possessive(w) {
+            continue;
+        }
+        let lw = w.trim_end_matches('.').replace('.', "").to_lowercase();
+        if core.is_none() && is_title(w) && i < toks.len() && toks[i].span.start < span.end {
+            titles.push(lw);
+            continue;
+        }
+        let s = Span::new(t.span.start, t.span.end.min(span.end));
+        core = Some(core.map_or(s, |c| c.cover(s)));
+        words.push(lw);
+    }
+    let core = core.unwrap_or(span);
+    Name { words, core, titles }
+}
+
+/// The initials of a multi-word name ("north atlantic treaty organization" → "nato").
+fn acronym(words: &[String]) -> Option<String> {
+    let kept: Vec<&String> = words.iter().filter(|w| !ACRONYM_SKIP.contains(&w.as_str())).collect();
+    if kept.len() < 2 {
+        return None;
+    }
+    Some(kept.iter().filter_map(|w| w.chars().next()).collect())
+}
+
+/// Whether a mention could be an acronym: one word of 2–6 letters written in
+/// capitals ("EU", "NATO") or as a word ("Nato").
+fn could_be_acronym(seg_text: &str, core: Span, words: &[String]) -> bool {
+    let raw = core.slice(seg_text).replace('.', "");
+    words.len() == 1
+        && (2..=6).contains(&raw.chars().count())
+        && raw.chars().all(char::is_alphabetic)
+        && raw.chars().next().is_some_and(char::is_uppercase)
+}
+
+struct Unions {
+    parent: Vec<usize>,
+    size: Vec<usize>,
+}
+
+impl Unions {
+    fn new(n: usize) -> Unions {
+        Unions { parent: (0..n).collect(), size: vec![1; n] }
+    }
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+    fn join(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a != b {
+            // The earlier mention stays the root, so group order follows the text.
+            let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+            self.parent[hi] = lo;
+            self.size[lo] += self.size[hi];
+        }
+    }
+    fn size_of(&mut self, x: usize) -> usize {
+        let r = self.find(x);
+        self.size[r]
+    }
+}
+
+/// Groups the mentions in `entities` (in text order), sets each entity's
+/// `group` and returns the groups in order of first mention.
+///
+/// Mentions join a group when, titles and possessives aside, they are the
+/// same words in any case ("Nato" / "NATO"), one is the acronym of the other
+/// ("EU" / "European Union"), or, for people, one is the last name or the
+/// unique first name of a fuller name ("Rutte" / "Mark Rutte"). A last name
+/// shared by several full names goes to the one mentioned most so far (the
+/// first on a tie). Linear in the number of mentions (hash lookups; the
+/// full names sharing a last name are few).
+pub fn group_entities(seg: &Segmented, entities: &mut [Entity]) -> Vec<Group> {
+    let names: Vec<Name> = entities.iter().map(|e| name_of(seg, e.span)).collect();
+    let n = entities.len();
+    let mut u = Unions::new(n);
+    let mut exact: HashMap<String, usize> = HashMap::new();
+    let mut acronyms: HashMap<String, usize> = HashMap::new(); // acronym of a long name -> mention
+    let mut short_forms: HashMap<String, usize> = HashMap::new(); // one-word mention that may be an acronym
+    let mut last_names: HashMap<String, Vec<usize>> = HashMap::new(); // last word -> full names (one per group)
+    let mut first_names: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut lone: HashMap<String, usize> = HashMap::new(); // one-word person mentions not yet joined to a full name
+    for i in 0..n {
+        let name = &names[i];
+        if name.words.is_empty() {
+            continue;
+        }
+        let key = name.words.join(" ");
+        let person = entities[i].label == EntityLabel::Per;
+        if name.words.len() == 1 {
+            let w = &name.words[0];
+            let short = could_be_acronym(seg.text, name.core, &name.words);
+            if short && let Some(&j) = acronyms.get(w) {
+                u.join(i, j);
+            } else if let Some(full) = last_names.get(w) {
+                // The most mentioned full name with this last name; the first on a tie.
+                let mut pick = full[0];
+                let mut most = 0;
+                for &j in full {
+                    let size = u.size_of(j);
+                    if size > most {
+                        (pick, most) = (j, size);
+                    }
+                }
+                u.join(i, pick);
+            } else if let Some(&j) = exact.get(&key) {
+                u.join(i, j);
+            } else if let Some(full) = first_names.get(w).filter(|f| person && f.len() == 1) {
+                u.join(i, full[0]);
+            } else if person {
+                lone.insert(w.clone(), i);
+            }
+            if short {
+                short_forms.entry(w.clone()).or_insert(i);
+            }
+        } else {
+            if let Some(&j) = exact.get(&key) {
+                u.join(i, j);
+            }
+            if let Some(a) = acronym(&name.words) {
+                if let Some(&j) = short_forms.get(&a) {
+                    u.join(i, j);
+                }
+                acronyms.entry(a).or_insert(i);
+            }
+            if person {
+                let last = name.words.last().expect("non-empty").clone();
+                // A lone last name seen before the full name joins it.
+                if let Some(j) = lone.remove(&last) {
+                    u.join(i, j);
+                }
+                for (map, word) in [(&mut last_names, last), (&mut first_names, name.words[0].clone())] {
+                    let full = map.entry(word).or_default();
+                    let root = u.find(i);
+                    if !full.iter().any(|&j| u.find(j) == root) {
+                        full.push(i);
+                    }
+                }
+            }
+        }
+        exact.entry(key).or_insert(i);
+    }
+    // Number the groups in order of first mention.
+    let mut id_of_root: HashMap<usize, usize> = HashMap::new();
+    let mut groups: Vec<Group> = Vec::new();
+    let mut votes: Vec<[usize; 4]> = Vec::new();
+    let mut best: Vec<(usize, usize, usize)> = Vec::new(); // (words, chars, mention) of the fullest name
+    for i in 0..n {
+        let root = u.find(i);
+        let id = *id_of_root.entry(root).or_insert_with(|| {
+            groups.push(Group { name: String::new(), label: entities[i].label, mentions: 0 });
+            votes.push([0; 4]);
+            best.push((0, 0, i));
+            groups.len() - 1
+        });
+        entities[i].group = Some(id);
+        groups[id].mentions += 1;
+        let label_index = EntityLabel::ALL.iter().position(|&l| l == entities[i].label).unwrap_or(0);
+        votes[id][label_index] += 1;
+        let fullness = (names[i].words.len(), names[i].core.len());
+        if fullness > (best[id].0, best[id].1) {
+            best[id] = (fullness.0, fullness.1, i);
+        }
+    }
+    for (id, g) in groups.iter_mut().enumerate() {
+        let i = best[id].2;
+        g.name = names[i].core.slice(seg.text).to_string();
+        let top = votes[id].iter().copied().max().unwrap_or(0);
+        let fullest = entities[i].label;
+        let fullest_index = EntityLabel::ALL.iter().position(|&l| l == fullest).unwrap_or(0);
+        g.label = if votes[id][fullest_index] == top {
+            fullest
+        } else {
+            EntityLabel::ALL.into_iter().zip(votes[id]).find(|&(_, v)| v == top).map_or(fullest, |(l, _)| l)
+        };
+    }
+    groups
+}
+
+/// The title words stripped from the mention at `span` ("sen", "president"), lower-cased.
+pub fn titles_of(seg: &Segmented, span: Span) -> Vec<String> {
+    name_of(seg, span).titles
+}
+
+/// The name of the mention at `span` without titles and possessive ending.
+pub fn core_of(seg: &Segmented, span: Span) -> Span {
+    name_of(seg, span).core
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn group(text: &str, mentions: &[(&str, EntityLabel)]) -> (Vec<Option<usize>>, Vec<Group>) {
+        let seg = Segmented::new(text);
+        let mut from = 0;
+        let mut entities: Vec<Entity> = mentions
+            .iter()
+            .map(|&(m, label)| {
+                let at = from + text[from..].find(m).expect("mention in text");
+                from = at + m.len();
+                Entity { span: Span::new(at, at + m.len()), label, group: None }
+            })
+            .collect();
+        let groups = group_entities(&seg, &mut entities);
+        (entities.iter().map(|e| e.group).collect(), groups)
+    }
+
+    use EntityLabel::{Loc, Misc, Org, Per};
+
+    #[test]
+    fn people_by_last_name_and_title() {
+        let (ids, groups) = group(
+            "Mark Rutte spoke. Mr Rutte left. Rutte's aide met Anna Rutte-Smit.",
+            &[("Mark Rutte", Per), ("Mr Rutte", Per), ("Rutte", Per), ("Anna Rutte-Smit", Per)],
+        );
+        assert_eq!(ids, [Some(0), Some(0), Some(0), Some(1)]);
+        assert_eq!(groups[0].name, "Mark Rutte");
+        assert_eq!(groups[0].mentions, 3);
+    }
+
+    #[test]
+    fn acronyms_and_case() {
+        let (ids, groups) = group(
+            "The European Union and Nato. The EU and NATO and the North Atlantic Treaty Organization.",
+            &[
+                ("European Union", Org),
+                ("Nato", Org),
+                ("EU", Org),
+                ("NATO", Org),
+                ("North Atlantic Treaty Organization", Org),
+            ],
+        );
+        assert_eq!(ids, [Some(0), Some(1), Some(0), Some(1), Some(1)]);
+        assert_eq!(groups[1].name, "North Atlantic Treaty Organization");
+        assert_eq!(groups[1].label, Org);
+    }
+
+    #[test]
+    fn shared_last_names_go_to_the_most_mentioned_full_name() {
+        let (ids, _) = group(
+            "Hillary Clinton met Bill Clinton. Clinton said no. Chelsea Clinton came.",
+            &[("Hillary Clinton", Per), ("Bill Clinton", Per), ("Clinton", Per), ("Chelsea Clinton", Per)],
+        );
+        assert_eq!(ids, [Some(0), Some(1), Some(0), Some(2)]);
+    }
+
+    #[test]
+    fn last_name_before_the_full_name_and_unique_first_names() {
+        let (ids, groups) = group(
+            "Rutte warns. Mark Rutte said so, and Mark agreed.",
+            &[("Rutte", Per), ("Mark Rutte", Per), ("Mark", Per)],
+        );
+        assert_eq!(ids, [Some(0), Some(0), Some(0)]);
+        assert_eq!(groups[0].name, "Mark Rutte");
+    }
+
+    #[test]
+    fn labels_vote_and_places_stay_apart() {
+        let (ids, groups) = group(
+            "Kosovo and Serbia. Kosovo again, and Washington.",
+            &[("Kosovo", Loc), ("Serbia", Loc), ("Kosovo", Misc), ("Washington", Loc)],
+        );
+        assert_eq!(ids, [Some(0), Some(1), Some(0), Some(2)]);
+        assert_eq!(groups[0].label, Loc);
+    }
+}

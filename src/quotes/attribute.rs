@@ -1,0 +1,417 @@
+//! Attribution inside a quotation's own sentence: the speech verb and its
+//! subject next to the marks ("…," said Rutte / "…," Rutte said / Rutte
+//! said: "…"), earlier in the sentence (Rutte said Nato would "not allow
+//! …"), "according to", a closing dash ("…" ― Ann Lee), and a transcript
+//! label opening the quotation ("PENCE: …").
+
+use super::lexicon::VerbForm;
+use super::phrases::{Ctx, Np, NpKind};
+use crate::span::Span;
+
+/// How many tokens a search for a speech verb walks in one sentence: keeps
+/// the work per quotation bounded however long a sentence runs.
+const MAX_REACH: usize = 120;
+
+/// How a quotation's attribution was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum How {
+    /// Verb and subject right after the closing mark.
+    After,
+    /// Verb and subject right before the opening mark, with a colon or comma.
+    Before,
+    /// A speech verb earlier in the sentence (a mixed quotation).
+    Mixed,
+    /// "according to X".
+    According,
+    /// A dash and a name after the closing mark.
+    Dash,
+    /// "NAME:" opening the quotation, as in transcripts.
+    Label,
+}
+
+/// A speaker phrase and the cue that ties it to a quotation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Direct {
+    pub subject: Np,
+    /// An apposition describing the subject (", the Nato chief,").
+    pub apposition: Option<Span>,
+    pub cue: Option<Span>,
+    pub how: How,
+}
+
+/// Token bounds of one quotation within the text.
+#[derive(Clone, Copy, Debug)]
+pub struct Bounds {
+    /// First token after the closing mark (or after the content).
+    pub after: usize,
+    /// End (exclusive) of the tokens before the opening mark.
+    pub before: usize,
+    /// First token of the content.
+    pub content: usize,
+    /// Leftmost token the attribution may use.
+    pub floor: usize,
+    /// End (exclusive) of the tokens the attribution may use after the quotation.
+    pub limit: usize,
+}
+
+/// Looks for the quotation's attribution in its own sentence.
+pub fn find_direct(ctx: &Ctx, b: Bounds) -> Option<Direct> {
+    label(ctx, b)
+        .or_else(|| after(ctx, b))
+        .or_else(|| before(ctx, b))
+        .or_else(|| mixed(ctx, b))
+        .or_else(|| tail(ctx, b))
+        .or_else(|| according_after(ctx, b))
+}
+
+fn is_dash(w: &str) -> bool {
+    matches!(w, "\u{2014}" | "\u{2013}" | "\u{2015}" | "-" | "--")
+}
+
+fn direct(subject: Np, apposition: Option<Span>, cue: Option<Span>, how: How) -> Direct {
+    Direct { subject, apposition, cue, how }
+}
+
+/// "WALLACE: …": a name in capitals and a colon opening the quotation.
+fn label(ctx: &Ctx, b: Bounds) -> Option<Direct> {
+    let i = b.content;
+    let mut j = i;
+    while j < ctx.len() && j < i + 3 && is_caps_name(ctx.word(j)) {
+        j += 1;
+    }
+    if j == i || j >= ctx.len() || ctx.word(j) != ":" {
+        return None;
+    }
+    let subject = Np { toks: i..j, span: ctx.span(i..j), kind: NpKind::Name };
+    Some(direct(subject, None, Some(ctx.span(j..j + 1)), How::Label))
+}
+
+fn is_caps_name(w: &str) -> bool {
+    w.chars().count() >= 2
+        && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '\'')
+        && w.chars().any(char::is_alphabetic)
+}
+
+/// Whether the closing mark also closes the sentence and a new one starts
+/// after it ("… act." The minister left.), so that what follows is not an
+/// attribution: news writes "… act," she said.
+fn ends_sentence(ctx: &Ctx, b: Bounds) -> bool {
+    if b.content == 0 || b.after >= ctx.len() {
+        return true;
+    }
+    let last = b.after.saturating_sub(1);
+    let closes = (b.content..b.after).rev().take(3).any(|k| matches!(ctx.word(k), "." | "..." | "\u{2026}"));
+    closes && ctx.sentence_start(b.after) == b.after && ctx.sentence[last] != ctx.sentence[b.after]
+}
+
+/// `"…," said Rutte` · `"…," Rutte said` · `"…," White House press
+/// secretary Josh Earnest said` · `"…" ― Ann Lee` · `"…," the letter reads`.
+fn after(ctx: &Ctx, b: Bounds) -> Option<Direct> {
+    let mut k = b.after;
+    let mut dash = false;
+    while k < b.limit && k < b.after + 2 {
+        let w = ctx.word(k);
+        if is_dash(w) {
+            dash = true;
+        } else if w != "," {
+            break;
+        }
+        k += 1;
+    }
+    if k >= b.limit {
+        return None;
+    }
+    let new_sentence = ends_sentence(ctx, b);
+    if let Some(VerbForm::Finite) = ctx.cue_at(k) {
+        let mut s = k + 1;
+        while s < b.limit && super::lexicon::is_time_word(&ctx.lower[s]) {
+            s += 1;
+        }
+        let subject = ctx.np_right(s, b.limit)?;
+        return Some(direct(subject, None, Some(ctx.span(k..k + 1)), How::After));
+    }
+    // "…" ― Ann Lee: a dash, a name, and the end of the line or sentence.
+    if dash && let Some(np) = ctx.np_right(k, b.limit).filter(|np| np.kind == NpKind::Name) {
+        let end = np.toks.end;
+        let ends =
+            end >= b.limit || matches!(ctx.word(end), "." | "," | ";") || ctx.seg.tokens[end].newlines_before > 0;
+        if ends {
+            return Some(direct(np, None, Some(ctx.span(k - 1..k)), How::Dash));
+        }
+    }
+    if new_sentence {
+        return None;
+    }
+    // The verb first, within a subject's reach; then its subject, read back
+    // from the verb to where the tokens after the quotation begin.
+    let mut v = k;
+    let reach = (k + 28).min(b.limit);
+    while v < reach {
+        let w = ctx.lower[v].as_str();
+        let tail_verb = super::lexicon::is_tail_verb(w) && v > k;
+        if ctx.cue_at(v) == Some(VerbForm::Finite) || tail_verb {
+            break;
+        }
+        let stops = matches!(w, "." | ";" | ":" | "?" | "!") || ctx.quoted[v] || is_np_stop(w);
+        if stops {
+            return None;
+        }
+        v += 1;
+    }
+    if v >= reach {
+        return None;
+    }
+    let (end, apposition) = ctx.skip_left_to_subject(v, k);
+    let subject = ctx.np_left(end, k)?;
+    // Whatever stands between the marks and the subject must be part of it:
+    // titles and roles ("White House press secretary Josh Earnest").
+    let gap_ok = (k..subject.toks.start).all(|i| {
+        ctx.is_name_word(i)
+            || !super::lexicon::is_function_word(&ctx.lower[i]) && ctx.word(i).chars().all(char::is_alphanumeric)
+    });
+    if !gap_ok {
+        return None;
+    }
+    Some(direct(subject, apposition.map(|a| ctx.span(a)), Some(ctx.span(v..v + 1)), How::After))
+}
+
+/// Words that end the search for a verb after a quotation: clause openers
+/// and verbs that are not speech ("… is what he said" is not "he said").
+fn is_np_stop(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "was"
+            | "are"
+            | "were"
+            | "be"
+            | "that"
+            | "but"
+            | "because"
+            | "if"
+            | "when"
+            | "while"
+            | "so"
+            | "than"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "not"
+            | "to"
+            | "as"
+    )
+}
+
+/// `Rutte said: "…"` · `Rutte told reporters on Friday, "…"` · `According to Rutte, "…"`.
+fn before(ctx: &Ctx, b: Bounds) -> Option<Direct> {
+    let e = b.before;
+    if e <= b.floor || !matches!(ctx.word(e - 1), ":" | ",") {
+        return None;
+    }
+    let punct = e - 1;
+    let from = punct.saturating_sub(12).max(b.floor);
+    for m in (from..punct).rev() {
+        if ctx.quoted[m] || matches!(ctx.word(m), ";") {
+            break;
+        }
+        if ctx.lower[m] == "according" && ctx.lower.get(m + 1).is_some_and(|w| w == "to") {
+            let subject = ctx.np_right(m + 2, punct)?;
+            return Some(direct(subject, None, Some(ctx.span(m..m + 2)), How::According));
+        }
+        if let Some(form) = ctx.cue_at(m)
+            && let Some((subject, apposition)) = subject_of(ctx, m, form, b.floor, punct)
+        {
+            return Some(direct(subject, apposition, Some(ctx.span(m..m + 1)), How::Before));
+        }
+    }
+    // "Sanders: "…"": a name alone before a colon.
+    if ctx.word(punct) == ":"
+        && let Some(np) = ctx.np_left(punct, b.floor)
+        && np.kind == NpKind::Name
+        && np.toks.start == b.floor
+    {
+        return Some(direct(np, None, Some(ctx.span(punct..e)), How::Before));
+    }
+    None
+}
+
+/// A speech verb earlier in the sentence: `Rutte said Nato would "not allow
+/// …"`, or a noun of speech with its possessor: `Trump's claim that "…"`.
+fn mixed(ctx: &Ctx, b: Bounds) -> Option<Direct> {
+    for m in (b.floor..b.before).rev().take(MAX_REACH) {
+        if ctx.quoted[m] {
+            continue;
+        }
+        if ctx.word(m) == ";" {
+            break;
+        }
+        if ctx.lower[m] == "according" && ctx.lower.get(m + 1).is_some_and(|w| w == "to") {
+            if let Some(subject) = ctx.np_right(m + 2, b.before) {
+                return Some(direct(subject, None, Some(ctx.span(m..m + 2)), How::According));
+            }
+            continue;
+        }
+        if let Some(form) = ctx.cue_at(m)
+            && let Some((subject, apposition)) = subject_of(ctx, m, form, b.floor, b.before)
+            && !is_bare_relative(ctx, &subject)
+        {
+            return Some(direct(subject, apposition, Some(ctx.span(m..m + 1)), How::Mixed));
+        }
+        if m > b.floor + 1
+            && super::lexicon::is_speech_noun(&ctx.lower[m])
+            && super::phrases::is_possessive(&ctx.lower[m - 1])
+            && let Some(owner) = ctx.np_left(m - 1, b.floor)
+            && owner.kind == NpKind::Name
+        {
+            return Some(direct(owner, None, Some(ctx.span(m..m + 1)), How::Mixed));
+        }
+    }
+    None
+}
+
+fn is_bare_relative(ctx: &Ctx, np: &Np) -> bool {
+    np.kind == NpKind::Pronoun && matches!(ctx.lower[np.toks.start].as_str(), "who" | "which")
+}
+
+/// Later in the sentence, set off by a comma: `A cashier who "steals" is
+/// held accountable, Warren said.`
+fn tail(ctx: &Ctx, b: Bounds) -> Option<Direct> {
+    let mut m = b.after;
+    let end = b.limit.min(b.after + MAX_REACH);
+    while m < end {
+        if ctx.quoted[m] {
+            return None;
+        }
+        if ctx.word(m) == "," {
+            let k = m + 1;
+            if let Some(VerbForm::Finite) = ctx.cue_at(k)
+                && let Some(subject) = ctx.np_right(k + 1, end)
+            {
+                return Some(direct(subject, None, Some(ctx.span(k..k + 1)), How::Mixed));
+            }
+            if let Some(subject) = ctx.np_right(k, end) {
+                let v = ctx.skip_right_to_verb(subject.toks.end, end);
+                let closes = v + 1 >= end || matches!(ctx.word(v + 1), "." | "," | ";");
+                if ctx.cue_at(v) == Some(VerbForm::Finite) && closes {
+                    return Some(direct(subject, None, Some(ctx.span(v..v + 1)), How::Mixed));
+                }
+            }
+        }
+        m += 1;
+    }
+    None
+}
+
+/// `"…," according to a Nato statement`.
+fn according_after(ctx: &Ctx, b: Bounds) -> Option<Direct> {
+    for m in (b.after..b.limit.saturating_sub(1)).take(MAX_REACH) {
+        if ctx.quoted[m] {
+            break;
+        }
+        if ctx.lower[m] == "according" && ctx.lower[m + 1] == "to" {
+            let subject = ctx.np_right(m + 2, b.limit)?;
+            return Some(direct(subject, None, Some(ctx.span(m..m + 2)), How::According));
+        }
+    }
+    None
+}
+
+/// The subject of the speech verb at `m`: the phrase before it ("Rutte
+/// said"), after it in a quotative inversion ("…, said Rutte"), the agent of
+/// a passive ("was called … by X"), or for a participle the subject of its
+/// clause ("Rutte left, saying …").
+pub fn subject_of(ctx: &Ctx, m: usize, form: VerbForm, floor: usize, limit: usize) -> Option<(Np, Option<Span>)> {
+    if form == VerbForm::Participle {
+        return participle_subject(ctx, floor, m).map(|np| (np, None));
+    }
+    if m > floor && matches!(ctx.lower[m - 1].as_str(), "been" | "was" | "were" | "is" | "are" | "be" | "being") {
+        let by = (m + 1..limit).take(8).find(|&k| ctx.lower[k] == "by")?;
+        return ctx.np_right(by + 1, limit).map(|np| (np, None));
+    }
+    let (end, apposition) = ctx.skip_left_to_subject(m, floor);
+    if let Some(np) = ctx.np_left(end, floor) {
+        let (np, relative) = resolve_relative(ctx, np, floor);
+        return Some((np, apposition.map(|a| ctx.span(a)).or(relative)));
+    }
+    // Inverted, only right after a comma, a colon or a quotation: "…, said Rutte".
+    let inverts = end == m && (m == floor || matches!(ctx.word(m - 1), "," | ":") || ctx.quoted[m - 1]);
+    if inverts {
+        let mut s = m + 1;
+        while s < limit && super::lexicon::is_time_word(&ctx.lower[s]) {
+            s += 1;
+        }
+        return ctx.np_right(s, limit).map(|np| (np, None));
+    }
+    None
+}
+
+/// "who" and "which" stand for the phrase before them: "Rutte, who said …".
+/// Returns the phrase and the pronoun's span when it was replaced.
+fn resolve_relative(ctx: &Ctx, np: Np, floor: usize) -> (Np, Option<Span>) {
+    if !is_bare_relative(ctx, &np) {
+        return (np, None);
+    }
+    let mut end = np.toks.start;
+    if end > floor && ctx.word(end - 1) == "," {
+        end -= 1;
+    }
+    let (end, _) = ctx.skip_left_to_subject(end, floor);
+    match ctx.np_left(end, floor) {
+        Some(antecedent) => (antecedent, Some(np.span)),
+        None => (np, None),
+    }
+}
+
+/// The subject of a participle: that of the speech verb before it in the
+/// sentence ("Sanders said, suggesting …"), else of the clause.
+fn participle_subject(ctx: &Ctx, floor: usize, m: usize) -> Option<Np> {
+    for k in (floor..m).rev().take(MAX_REACH) {
+        if ctx.cue_at(k) == Some(VerbForm::Finite)
+            && let Some((np, _)) = subject_of(ctx, k, VerbForm::Finite, floor, m)
+        {
+            return Some(np);
+        }
+    }
+    clause_subject(ctx, floor, m)
+}
+
+/// The subject of a clause: its first name, pronoun or determined phrase,
+/// past a fronted phrase ("Speaking in Novi, Michigan, Trump said …").
+pub fn clause_subject(ctx: &Ctx, floor: usize, m: usize) -> Option<Np> {
+    let mut p = floor;
+    while p < m && (ctx.quoted[p] || !ctx.word(p).chars().any(char::is_alphanumeric)) {
+        p += 1;
+    }
+    let first = ctx.lower.get(p)?;
+    let fronted = super::lexicon::is_function_word(first) && !super::lexicon::is_subject_pronoun(first)
+        || first.ends_with("ing") && ctx.is_word(p);
+    if fronted {
+        p = (p..m).take(MAX_REACH).find(|&k| {
+            ctx.word(k) == ","
+                && k + 1 < m
+                && (ctx.is_name_word(k + 1)
+                    || super::lexicon::is_subject_pronoun(&ctx.lower[k + 1])
+                    || super::lexicon::is_determiner(&ctx.lower[k + 1]))
+        })? + 1;
+    }
+    for k in (p..m).take(MAX_REACH) {
+        if ctx.quoted[k] {
+            continue;
+        }
+        let w = ctx.lower[k].as_str();
+        if ctx.is_name_word(k) || super::lexicon::is_subject_pronoun(w) && !matches!(w, "who" | "which") {
+            return ctx.np_right(k, m);
+        }
+        if super::lexicon::is_determiner(w) {
+            return ctx.np_right(k, m);
+        }
+        if super::lexicon::is_function_word(w) || ctx.cue_at(k).is_some() {
+            return None;
+        }
+    }
+    None
+}

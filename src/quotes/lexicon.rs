@@ -1,0 +1,711 @@
+//! The words attribution is read from: speech verbs in all their forms, and
+//! the small closed classes (pronouns, determiners, auxiliaries, function
+//! words) that tell where a speaker's noun phrase begins and ends.
+
+/// Verbs that report speech or writing, as lemmas. Regular forms (-s, -ed,
+/// -ing, doubled consonants, a dropped final e) are derived when matching.
+const SPEECH_VERBS: &[&str] = &[
+    "say",
+    "tell",
+    "add",
+    "stress",
+    "warn",
+    "state",
+    "note",
+    "explain",
+    "ask",
+    "insist",
+    "argue",
+    "write",
+    "declare",
+    "claim",
+    "reply",
+    "continue",
+    "announce",
+    "suggest",
+    "recall",
+    "tweet",
+    "post",
+    "call",
+    "describe",
+    "label",
+    "dub",
+    "term",
+    "admit",
+    "acknowledge",
+    "complain",
+    "confirm",
+    "deny",
+    "urge",
+    "vow",
+    "promise",
+    "predict",
+    "respond",
+    "remark",
+    "observe",
+    "emphasise",
+    "emphasize",
+    "report",
+    "caution",
+    "concede",
+    "contend",
+    "assert",
+    "maintain",
+    "allege",
+    "boast",
+    "joke",
+    "quip",
+    "lament",
+    "muse",
+    "recount",
+    "testify",
+    "chant",
+    "shout",
+    "yell",
+    "scream",
+    "sing",
+    "cry",
+    "whisper",
+    "mutter",
+    "exclaim",
+    "plead",
+    "demand",
+    "counter",
+    "retort",
+    "conclude",
+    "agree",
+    "reiterate",
+    "repeat",
+    "mock",
+    "tout",
+    "proclaim",
+    "blast",
+    "slam",
+    "praise",
+    "criticise",
+    "criticize",
+    "accuse",
+    "wonder",
+    "answer",
+    "affirm",
+    "estimate",
+    "characterise",
+    "characterize",
+    "opine",
+    "quote",
+    "cite",
+    "speak",
+    "thunder",
+    "sneer",
+    "snap",
+    "scoff",
+    "gush",
+    "marvel",
+    "fume",
+    "rail",
+    "charge",
+    "concur",
+    "interject",
+    "interrupt",
+    "reason",
+    "inform",
+    "advise",
+    "assure",
+    "reassure",
+    "acknowledge",
+    "disclose",
+    "reveal",
+    "signal",
+    "begin",
+    "pledge",
+    "threaten",
+    "brag",
+    "chide",
+    "implore",
+    "beg",
+    "instruct",
+    "order",
+    "summarise",
+    "summarize",
+    "sum",
+    "describe",
+    "rule",
+    "find",
+    "read",
+    "put",
+    "deem",
+    "hail",
+    "decry",
+    "dismiss",
+    "blame",
+    "question",
+    "highlight",
+    "mention",
+    "point",
+    "preach",
+    "recommend",
+    "propose",
+    "forecast",
+    "predict",
+    "suppose",
+    "type",
+    "liken",
+    "recite",
+    "scrawl",
+    "text",
+    "email",
+    "concur",
+    "lecture",
+    "pronounce",
+    "brand",
+];
+
+/// Irregular forms, mapped to their lemma.
+const IRREGULAR: &[(&str, &str)] = &[
+    ("said", "say"),
+    ("says", "say"),
+    ("told", "tell"),
+    ("wrote", "write"),
+    ("written", "write"),
+    ("sang", "sing"),
+    ("sung", "sing"),
+    ("spoke", "speak"),
+    ("spoken", "speak"),
+    ("began", "begin"),
+    ("begun", "begin"),
+    ("found", "find"),
+    ("cried", "cry"),
+    ("replied", "reply"),
+    ("denied", "deny"),
+    ("testified", "testify"),
+    ("summed", "sum"),
+    ("forecast", "forecast"),
+];
+
+/// Lemmas that only introduce a quotation in particular uses: "found",
+/// "read", "put", "began", "ruled", "sum" need their own patterns
+/// ("the sign read", "as she put it") and are not taken as free-standing cues.
+const NARROW: &[&str] = &["find", "read", "put", "begin", "rule", "sum", "point", "order", "suppose"];
+
+/// Lemmas that are more often nouns: their base and -s forms ("the state",
+/// "protests demands", "his claims") are not taken as verbs, only their
+/// past and -ing forms.
+const NOUN_LIKE: &[&str] = &[
+    "state",
+    "report",
+    "claim",
+    "call",
+    "post",
+    "tweet",
+    "charge",
+    "question",
+    "demand",
+    "promise",
+    "counter",
+    "answer",
+    "remark",
+    "joke",
+    "cry",
+    "quote",
+    "vow",
+    "pledge",
+    "estimate",
+    "forecast",
+    "praise",
+    "blast",
+    "slam",
+    "mock",
+    "signal",
+    "reason",
+    "order",
+    "note",
+    "rail",
+    "snap",
+    "cite",
+    "label",
+    "term",
+    "muse",
+    "sum",
+    "point",
+    "rule",
+    "find",
+    "order",
+    "highlight",
+    "mention",
+    "threaten",
+    "question",
+    "concern",
+    "type",
+];
+
+/// How a speech verb appears.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VerbForm {
+    /// said, says, tells, added, say: has its own subject.
+    Finite,
+    /// saying, adding: takes the subject of its clause.
+    Participle,
+}
+
+fn lemma_of(word: &str) -> Option<&'static str> {
+    if let Some(&(_, l)) = IRREGULAR.iter().find(|(f, _)| *f == word) {
+        return Some(l);
+    }
+    let known = |s: &str| SPEECH_VERBS.iter().copied().find(|l| *l == s);
+    if let Some(l) = known(word) {
+        return Some(l);
+    }
+    let mut stems: Vec<String> = Vec::with_capacity(6);
+    for suffix in ["ing", "ed", "es", "s", "d"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            stems.push(stem.to_string());
+            stems.push(format!("{stem}e"));
+            // admitted → admit, quipped → quip
+            let b = stem.as_bytes();
+            if b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] {
+                stems.push(stem[..stem.len() - 1].to_string());
+            }
+            // replies → reply, cried → cry
+            if let Some(s) = stem.strip_suffix('i') {
+                stems.push(format!("{s}y"));
+            }
+        }
+    }
+    stems.iter().find_map(|s| known(s))
+}
+
+/// Whether `lower` (a lower-cased word) is a form of a speech verb, and which.
+pub fn speech_verb(lower: &str) -> Option<VerbForm> {
+    let lemma = lemma_of(lower)?;
+    if NARROW.contains(&lemma) {
+        return None;
+    }
+    if NOUN_LIKE.contains(&lemma) && (lower == lemma || lower.strip_suffix('s').is_some_and(|s| s == lemma)) {
+        return None;
+    }
+    Some(if lower.ends_with("ing") { VerbForm::Participle } else { VerbForm::Finite })
+}
+
+/// Verbs that attribute only right after a quotation: "…," the letter reads.
+pub fn is_tail_verb(lower: &str) -> bool {
+    matches!(lower, "read" | "reads" | "wrote" | "writes" | "says" | "said")
+}
+
+/// Nouns of speech that take their speaker as a possessor: Trump's "claim",
+/// her "words".
+pub fn is_speech_noun(lower: &str) -> bool {
+    matches!(
+        lower,
+        "claim"
+            | "claims"
+            | "statement"
+            | "statements"
+            | "remark"
+            | "remarks"
+            | "comment"
+            | "comments"
+            | "words"
+            | "description"
+            | "assertion"
+            | "warning"
+            | "promise"
+            | "pledge"
+            | "vow"
+            | "prediction"
+            | "suggestion"
+            | "insistence"
+            | "argument"
+            | "message"
+            | "tweet"
+            | "tweets"
+            | "call"
+            | "calls"
+            | "plea"
+            | "threat"
+            | "accusation"
+            | "characterization"
+            | "characterisation"
+            | "view"
+            | "phrase"
+            | "slogan"
+            | "mantra"
+    )
+}
+
+/// Subject pronouns that can speak.
+pub fn is_subject_pronoun(lower: &str) -> bool {
+    matches!(lower, "he" | "she" | "they" | "it" | "i" | "we" | "who" | "which" | "you")
+}
+
+/// The grammatical gender a pronoun commits to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+pub fn pronoun_gender(lower: &str) -> Option<Gender> {
+    match lower {
+        "he" | "him" | "his" | "himself" => Some(Gender::Male),
+        "she" | "her" | "hers" | "herself" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// Titles that tell a person's gender.
+pub fn title_gender(lower: &str) -> Option<Gender> {
+    match lower.trim_end_matches('.') {
+        "mr" | "sir" | "lord" | "king" | "prince" | "father" | "brother" | "mister" => Some(Gender::Male),
+        "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" | "sister" | "madam" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// Words that open a noun phrase.
+pub fn is_determiner(lower: &str) -> bool {
+    matches!(
+        lower,
+        "the"
+            | "a"
+            | "an"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+            | "another"
+            | "one"
+            | "some"
+            | "several"
+            | "many"
+            | "both"
+            | "two"
+            | "three"
+            | "four"
+            | "other"
+            | "each"
+    )
+}
+
+/// Words that may stand between a subject and its verb: auxiliaries and
+/// adverbs ("has also said", "later told").
+pub fn is_verb_filler(lower: &str) -> bool {
+    matches!(
+        lower,
+        "also"
+            | "later"
+            | "then"
+            | "has"
+            | "have"
+            | "had"
+            | "was"
+            | "is"
+            | "previously"
+            | "once"
+            | "again"
+            | "recently"
+            | "earlier"
+            | "repeatedly"
+            | "simply"
+            | "would"
+            | "will"
+            | "did"
+            | "does"
+            | "do"
+            | "reportedly"
+            | "allegedly"
+            | "publicly"
+            | "privately"
+            | "quickly"
+            | "flatly"
+            | "further"
+            | "similarly"
+            | "often"
+            | "frequently"
+            | "always"
+            | "subsequently"
+            | "ultimately"
+            | "finally"
+            | "just"
+            | "now"
+            | "still"
+            | "even"
+            | "only"
+            | "angrily"
+            | "calmly"
+            | "bluntly"
+            | "sharply"
+            | "tersely"
+            | "softly"
+            | "proudly"
+            | "jokingly"
+            | "famously"
+            | "memorably"
+            | "first"
+            | "last"
+            | "'s"
+            | "\u{2019}s"
+            | "'d"
+            | "\u{2019}d"
+            | "\u{2019}ve"
+            | "'ve"
+            | "has\u{a0}"
+    )
+}
+
+/// Days and other time words that may sit between a verb and its subject
+/// ("said Friday", "told reporters Tuesday").
+pub fn is_time_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "tomorrow"
+            | "recently"
+            | "later"
+            | "earlier"
+            | "afterwards"
+            | "afterward"
+            | "overnight"
+            | "morning"
+            | "evening"
+            | "night"
+            | "afternoon"
+            | "week"
+            | "month"
+            | "year"
+    )
+}
+
+/// Function words that cannot be part of a noun phrase naming a speaker.
+pub fn is_function_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "in" | "on"
+            | "at"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "to"
+            | "into"
+            | "about"
+            | "after"
+            | "before"
+            | "during"
+            | "over"
+            | "under"
+            | "than"
+            | "as"
+            | "like"
+            | "and"
+            | "or"
+            | "but"
+            | "nor"
+            | "so"
+            | "yet"
+            | "because"
+            | "if"
+            | "while"
+            | "when"
+            | "where"
+            | "whether"
+            | "since"
+            | "although"
+            | "though"
+            | "unless"
+            | "until"
+            | "that"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "what"
+            | "is"
+            | "was"
+            | "are"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "has"
+            | "have"
+            | "had"
+            | "do"
+            | "does"
+            | "did"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "shall"
+            | "not"
+            | "n't"
+            | "no"
+            | "also"
+            | "there"
+            | "here"
+            | "it"
+            | "he"
+            | "she"
+            | "they"
+            | "we"
+            | "i"
+            | "you"
+            | "him"
+            | "them"
+            | "us"
+            | "me"
+            | "very"
+            | "too"
+            | "how"
+            | "why"
+            | "then"
+            | "just"
+            | "even"
+            | "only"
+            | "all"
+            | "out"
+            | "up"
+            | "down"
+            | "off"
+            | "against"
+            | "between"
+            | "through"
+            | "without"
+            | "within"
+            | "around"
+            | "among"
+            | "upon"
+            | "via"
+            | "per"
+            | "later"
+            | "earlier"
+            | "again"
+            | "said"
+            | "says"
+    )
+}
+
+/// Capitalised words that begin sentences without naming anyone.
+pub fn is_capitalised_function_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    is_function_word(&lower)
+        || is_determiner(&lower)
+        || matches!(
+            lower.as_str(),
+            "however"
+                | "meanwhile"
+                | "still"
+                | "yes"
+                | "no"
+                | "asked"
+                | "says"
+                | "said"
+                | "according"
+                | "speaking"
+                | "today"
+                | "yesterday"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+        )
+}
+
+/// Name particles that may sit inside a name in lower case ("Ludwig van Beethoven").
+pub fn is_name_particle(lower: &str) -> bool {
+    matches!(
+        lower,
+        "de" | "van" | "von" | "der" | "den" | "bin" | "al" | "da" | "di" | "del" | "la" | "le" | "du" | "dos" | "ibn"
+    )
+}
+
+/// Words before a quoted span that say it names a work, not somebody's words.
+pub fn is_work_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "film"
+            | "movie"
+            | "documentary"
+            | "book"
+            | "novel"
+            | "memoir"
+            | "song"
+            | "album"
+            | "single"
+            | "show"
+            | "series"
+            | "programme"
+            | "program"
+            | "episode"
+            | "broadcast"
+            | "titled"
+            | "entitled"
+            | "headlined"
+            | "play"
+            | "musical"
+            | "opera"
+            | "poem"
+            | "painting"
+            | "column"
+            | "op-ed"
+            | "editorial"
+            | "essay"
+            | "podcast"
+            | "sitcom"
+            | "drama"
+            | "anthem"
+            | "hit"
+            | "track"
+            | "exhibition"
+            | "ad"
+            | "advert"
+            | "magazine"
+            | "newspaper"
+            | "commentary"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn speech_verb_forms() {
+        for w in ["said", "says", "say", "told", "added", "adding", "stressed", "warned", "tweeted", "admitted"] {
+            assert!(speech_verb(w).is_some(), "{w}");
+        }
+        for w in ["replied", "cries", "quipped", "noted", "argues", "declared", "insisting"] {
+            assert!(speech_verb(w).is_some(), "{w}");
+        }
+        assert_eq!(speech_verb("saying"), Some(VerbForm::Participle));
+        assert_eq!(speech_verb("read"), None);
+        assert_eq!(speech_verb("states"), None);
+        assert_eq!(speech_verb("stated"), Some(VerbForm::Finite));
+        for w in ["sad", "tale", "adds_", "sing_", "state_", "the", "nothing"] {
+            assert!(speech_verb(w).is_none(), "{w}");
+        }
+    }
+}

@@ -1,0 +1,410 @@
+//! Quotation marks: which ones open, which close, which are apostrophes, and
+//! how they pair into quoted spans within and across paragraphs.
+
+use crate::span::Span;
+
+/// The two families of quotation marks. A closing mark only closes an
+/// opening mark of its own family; English nests by alternating them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Family {
+    /// `"` `“` `”` `„` `‟` `«` `»`
+    Double,
+    /// `'` `‘` `’` `‚` `‛` `‹` `›`
+    Single,
+}
+
+impl Family {
+    fn index(self) -> usize {
+        match self {
+            Family::Double => 0,
+            Family::Single => 1,
+        }
+    }
+}
+
+/// A span of text between quotation marks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quoted {
+    /// The opening mark.
+    pub open: Span,
+    /// The closing mark; `None` when the span runs to the end of its paragraph.
+    pub close: Option<Span>,
+    /// The text between the marks, without surrounding whitespace.
+    pub content: Span,
+    pub family: Family,
+    /// How many quotations of the other family enclose this one.
+    pub depth: usize,
+    /// Index into the paragraphs returned alongside.
+    pub para: usize,
+    /// Ended by the opening mark of the next quotation rather than by a
+    /// closing mark of its own (flat reading of `"… “…” …"`).
+    pub cut: bool,
+    /// Runs to the end of its paragraph and goes on in the next one.
+    pub open_ended: bool,
+    /// Goes on from an open-ended quotation in the previous paragraph.
+    pub continued: bool,
+}
+
+/// What a quotation mark can do where it stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+    /// A weak close: a single mark after `s` that may be a plural possessive.
+    WeakClose,
+    /// A straight double mark with nothing around it to tell: closes an open
+    /// quotation, else opens one.
+    Either,
+    /// Not a quotation mark here (an apostrophe, a prime).
+    None,
+}
+
+fn family_of(c: char) -> Option<Family> {
+    match c {
+        '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{AB}' | '\u{BB}' => Some(Family::Double),
+        '\'' | '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2039}' | '\u{203A}' => Some(Family::Single),
+        _ => None,
+    }
+}
+
+/// Whether the glyph itself leans to opening (`Some(true)`), closing, or neither.
+fn glyph_opens(c: char) -> Option<bool> {
+    match c {
+        '\u{201C}' | '\u{201E}' | '\u{201F}' | '\u{AB}' | '\u{2018}' | '\u{201A}' | '\u{201B}' | '\u{2039}' => {
+            Some(true)
+        }
+        '\u{201D}' | '\u{BB}' | '\u{2019}' | '\u{203A}' => Some(false),
+        _ => None,
+    }
+}
+
+fn is_space(c: Option<char>) -> bool {
+    c.is_none_or(char::is_whitespace)
+}
+
+/// A character before a mark that lets the mark open: space, an opening
+/// bracket, a dash, a slash or another quotation mark.
+fn opens_after(p: Option<char>) -> bool {
+    is_space(p) || p.is_some_and(|p| "([{<\u{2014}\u{2013}-/".contains(p) || family_of(p).is_some())
+}
+
+/// A character after a mark that lets the mark close: space or punctuation.
+fn closes_before(n: Option<char>) -> bool {
+    is_space(n) || n.is_some_and(|n| ".,;:!?)]}>\u{2014}\u{2013}-\u{2026}/*".contains(n) || family_of(n).is_some())
+}
+
+/// Words that begin with an apostrophe standing for dropped letters.
+const ELISIONS: &[&str] = &["em", "tis", "twas", "til", "cause", "bout", "n", "round", "nuff", "kay", "cos"];
+
+fn role(prev: Option<char>, c: char, next: Option<char>, after: &str, family: Family) -> Role {
+    let can_open = opens_after(prev) && !is_space(next);
+    let can_close = closes_before(next) && !is_space(prev);
+    match family {
+        Family::Double => match (can_open, can_close) {
+            (true, false) => Role::Open,
+            (false, true) => Role::Close,
+            _ => match glyph_opens(c) {
+                Some(true) => Role::Open,
+                Some(false) => Role::Close,
+                None if prev.is_some_and(|p| p.is_ascii_digit()) => Role::None, // 12" (inches)
+                None => Role::Either,
+            },
+        },
+        Family::Single => {
+            let alnum = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
+            if alnum(prev) && alnum(next) {
+                return Role::None; // don't, Rutte's
+            }
+            match (can_open, can_close) {
+                (true, false) => {
+                    let word: String = after.chars().take_while(|c| c.is_alphanumeric()).collect();
+                    let elided = next.is_some_and(|n| n.is_ascii_digit())
+                        || ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(&word));
+                    if elided { Role::None } else { Role::Open }
+                }
+                (false, true) => {
+                    if prev.is_some_and(|p| p == 's' || p == 'S') && is_space(next)
+                        || prev == Some('n') && is_space(next)
+                    {
+                        Role::WeakClose // the players’ union, runnin’
+                    } else {
+                        Role::Close
+                    }
+                }
+                _ => Role::None,
+            }
+        }
+    }
+}
+
+/// An opening mark waiting for its close.
+#[derive(Clone, Copy, Debug)]
+struct Pending {
+    mark: Span,
+    family: Family,
+    /// The first weak close seen while this was open.
+    weak: Option<Span>,
+}
+
+/// The paragraphs of `text`: spans from the first to the last non-space
+/// character, split at blank lines and at line breaks that end a sentence
+/// or start a quotation (a line break inside a running sentence is a wrap).
+pub fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut last_end = 0; // just after the last visible char of the current paragraph
+    let mut line_has_text = false;
+    for (i, c) in text.char_indices() {
+        if matches!(c, '\n' | '\u{2028}' | '\u{2029}') {
+            if !line_has_text && let Some(s) = start.take() {
+                out.push(Span::new(s, last_end)); // a blank line
+            }
+            line_has_text = false;
+            continue;
+        }
+        if c.is_whitespace() {
+            continue;
+        }
+        if !line_has_text {
+            line_has_text = true;
+            match start {
+                None => start = Some(i),
+                Some(s) => {
+                    let prev = text[..last_end].chars().next_back();
+                    let wraps = prev.is_some_and(|p| !".!?:;\u{2026}\"\u{201D}\u{2019}\u{BB})".contains(p))
+                        && (c.is_lowercase() || c.is_ascii_digit());
+                    if !wraps {
+                        out.push(Span::new(s, last_end));
+                        start = Some(i);
+                    }
+                }
+            }
+        }
+        last_end = i + c.len_utf8();
+    }
+    if let Some(s) = start {
+        out.push(Span::new(s, last_end));
+    }
+    out
+}
+
+/// Finds every quoted span in `text`, paragraph by paragraph. Linear: each
+/// character is looked at once and each opening mark is pushed and popped
+/// at most once.
+pub fn find_quoted(text: &str) -> (Vec<Quoted>, Vec<Span>) {
+    let paras = paragraphs(text);
+    let mut out = Vec::new();
+    let mut carried = false; // the previous paragraph ended in an open-ended quotation
+    for (p, &para) in paras.iter().enumerate() {
+        let first_new = out.len();
+        let next_para = paras.get(p + 1).map(|s| s.slice(text));
+        let ended_open = pair_paragraph(text, para, p, next_para, &mut out);
+        if carried
+            && let Some(q) = out[first_new..].iter_mut().find(|q| q.depth == 0)
+            && q.open.start == para.start
+        {
+            q.continued = true;
+        }
+        carried = ended_open;
+    }
+    (out, paras)
+}
+
+/// The content between `a` and `b`, trimmed; `None` if it holds no word.
+fn content(text: &str, a: usize, b: usize) -> Option<Span> {
+    let s = &text[a..b];
+    let lead = s.len() - s.trim_start().len();
+    let trimmed = s.trim();
+    let span = Span::new(a + lead, a + lead + trimmed.len());
+    trimmed.chars().any(char::is_alphanumeric).then_some(span)
+}
+
+/// Pairs the marks of one paragraph; returns whether it ends inside an
+/// open-ended quotation.
+fn pair_paragraph(text: &str, para: Span, p: usize, next_para: Option<&str>, out: &mut Vec<Quoted>) -> bool {
+    let s = para.slice(text);
+    let mut stack: Vec<Pending> = Vec::new();
+    let mut count = [0usize; 2];
+    let mut attribute_value: Option<char> = None; // inside `="…"` markup
+    let mut prev: Option<char> = None;
+    let mut chars = s.char_indices().peekable();
+    let emit = |out: &mut Vec<Quoted>, o: Pending, end: usize, close: Option<Span>, depth: usize, cut: bool| {
+        if let Some(content) = content(text, o.mark.end, end) {
+            out.push(Quoted {
+                open: o.mark,
+                close,
+                content,
+                family: o.family,
+                depth,
+                para: p,
+                cut,
+                open_ended: false,
+                continued: false,
+            });
+        }
+    };
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let here = prev;
+        prev = Some(c);
+        if let Some(v) = attribute_value {
+            if c == v {
+                attribute_value = None;
+            }
+            continue;
+        }
+        let Some(family) = family_of(c) else { continue };
+        if c == '\'' && (here == Some('\'') || next == Some('\'')) {
+            continue; // '' is a doubled apostrophe, not read as a quotation mark
+        }
+        if here == Some('=') {
+            attribute_value = Some(c); // markup: author="…"
+            continue;
+        }
+        let at = para.start + i;
+        let mark = Span::new(at, at + c.len_utf8());
+        let r = match role(here, c, next, &s[i + c.len_utf8()..], family) {
+            Role::Either if count[0] > 0 => Role::Close,
+            Role::Either => Role::Open,
+            r => r,
+        };
+        let f = family.index();
+        match r {
+            Role::None | Role::Either => {}
+            Role::Open => {
+                if family == Family::Double && count[0] > 0 {
+                    // A double mark opening inside an open double quotation:
+                    // read flat, the new quotation ends the one before.
+                    while let Some(o) = stack.pop() {
+                        count[o.family.index()] -= 1;
+                        if o.family == Family::Double {
+                            emit(out, o, at, None, stack.len(), true);
+                            break;
+                        }
+                    }
+                }
+                stack.push(Pending { mark, family, weak: None });
+                count[f] += 1;
+            }
+            Role::WeakClose => {
+                if count[f] > 0
+                    && let Some(o) = stack.iter_mut().rev().find(|o| o.family == family)
+                {
+                    o.weak.get_or_insert(mark);
+                }
+            }
+            Role::Close => {
+                if count[f] == 0 {
+                    continue; // a stray closing mark
+                }
+                while let Some(o) = stack.pop() {
+                    count[o.family.index()] -= 1;
+                    if o.family == family {
+                        emit(out, o, at, Some(mark), stack.len(), false);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    // The paragraph ends: single quotations close at their weak mark; the
+    // outermost open quotation runs to the end of the paragraph when the
+    // next paragraph opens with a mark of its family (a quotation over
+    // several paragraphs) or when it opened the paragraph.
+    let mut ended_open = false;
+    for (depth, o) in stack.iter().enumerate() {
+        if let Some(w) = o.weak {
+            emit(out, *o, w.start, Some(w), depth, false);
+        } else if depth == 0 {
+            let continues = next_para.is_some_and(|n| {
+                let mut cs = n.chars();
+                let first = cs.next();
+                first.and_then(family_of) == Some(o.family) && cs.next().is_some_and(|c| !c.is_whitespace())
+            });
+            if continues || o.mark.start == para.start {
+                let before = out.len();
+                emit(out, *o, para.end, None, 0, false);
+                if continues && out.len() > before {
+                    out.last_mut().expect("just pushed").open_ended = true;
+                    ended_open = true;
+                }
+            }
+        }
+    }
+    ended_open
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(text: &str) -> Vec<&str> {
+        find_quoted(text).0.iter().map(|q| q.content.slice(text)).collect()
+    }
+
+    #[test]
+    fn pairs_every_double_style() {
+        let text = "\u{201C}One,\u{201D} \"two\" \u{AB} trois \u{BB} \u{201E}vier\u{201C} \u{201D}fem\u{201D}";
+        assert_eq!(spans(text), ["One,", "two", "trois", "vier", "fem"]);
+    }
+
+    #[test]
+    fn mixed_glyphs_pair_by_family() {
+        assert_eq!(spans("\"Oz is here,\u{201D} said Ann."), ["Oz is here,"]);
+        assert_eq!(spans("were \u{201C}Mostly False.\u{201C}\n\nNext."), ["Mostly False."]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_marks() {
+        let text = "\u{2018}The players\u{2019} union won\u{2019}t stop in the \u{2019}90s,\u{2019} she said.";
+        assert_eq!(spans(text), ["The players\u{2019} union won\u{2019}t stop in the \u{2019}90s,"]);
+        assert_eq!(spans("Rock \u{2019}n\u{2019} roll, \u{2018}em and the bosses\u{2019} cars."), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn weak_close_is_used_when_nothing_better_comes() {
+        assert_eq!(spans("They called it \u{2018}a win for the bosses\u{2019} and left."), ["a win for the bosses"]);
+    }
+
+    #[test]
+    fn nesting_by_family_and_flat_reading_within_one() {
+        let q = find_quoted("\"He said 'no way,' and left,\" she said.").0;
+        assert_eq!(q.len(), 2);
+        assert_eq!((q[0].depth, q[1].depth), (1, 0));
+        assert_eq!(spans("\"Read this: \u{201C}Are you sure?\u{201D} Yes.\""), ["Read this:", "Are you sure?"]);
+    }
+
+    #[test]
+    fn quotations_over_several_paragraphs() {
+        let text = "He said:\n\n\u{201C}First part.\n\n\u{201C}Second part.\n\n\u{201C}Last part,\u{201D} he said.";
+        let (q, paras) = find_quoted(text);
+        assert_eq!(paras.len(), 4);
+        let got: Vec<_> = q.iter().map(|q| (q.content.slice(text), q.open_ended, q.continued)).collect();
+        assert_eq!(got, [("First part.", true, false), ("Second part.", true, true), ("Last part,", false, true)]);
+    }
+
+    #[test]
+    fn unclosed_marks_inside_a_paragraph_are_dropped() {
+        assert_eq!(spans("A \"never closed mark.\n\nThen \"closed\" here"), ["closed"]);
+        assert_eq!(spans("\"Opens the paragraph, never closed.\n\nNext."), ["Opens the paragraph, never closed."]);
+    }
+
+    #[test]
+    fn markup_attributes_are_skipped() {
+        assert_eq!(spans("<tweet id=\"123\" by=\"x\">\"Hi,\" she wrote"), ["Hi,"]);
+    }
+
+    #[test]
+    fn paragraphs_split_at_blank_lines_and_sentence_ends() {
+        let text = "One line\nwraps here.\nNew para.\n\n  Third.  ";
+        let got: Vec<_> = paragraphs(text).iter().map(|s| s.slice(text)).collect();
+        assert_eq!(got, ["One line\nwraps here.", "New para.", "Third."]);
+    }
+
+    #[test]
+    fn many_unbalanced_marks_stay_linear() {
+        let text = "\u{201C}a ".repeat(50_000) + &"\u{2019}s ".repeat(50_000) + &"\" ".repeat(50_001);
+        let (q, _) = find_quoted(&text);
+        assert!(q.len() < 60_000);
+    }
+}

@@ -1,0 +1,463 @@
+//! Noun phrases that can name a speaker, read off the tokens around a speech
+//! verb: names ("Rep. Jim Clyburn"), pronouns ("she"), and descriptions
+//! ("the Nato chief", "a spokeswoman for the ministry", "officials").
+
+use std::ops::Range;
+
+use super::lexicon::{
+    is_capitalised_function_word, is_determiner, is_function_word, is_name_particle, is_subject_pronoun, speech_verb,
+};
+use crate::span::Span;
+use crate::text::{Segmented, TokenKind};
+
+/// The longest description read, in tokens.
+const MAX_DESCRIPTION: usize = 8;
+
+/// What kind of phrase names the speaker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NpKind {
+    Name,
+    Pronoun,
+    Description,
+}
+
+/// A noun phrase: its tokens, its span in the text, its kind.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Np {
+    pub toks: Range<usize>,
+    pub span: Span,
+    pub kind: NpKind,
+}
+
+/// The segmented text with what the phrase reader needs per token.
+pub struct Ctx<'a> {
+    pub seg: &'a Segmented<'a>,
+    /// Lower-cased token texts.
+    pub lower: Vec<String>,
+    /// Whether a token lies inside quotation marks (marks included).
+    pub quoted: Vec<bool>,
+    /// The sentence of each token.
+    pub sentence: Vec<usize>,
+    /// The paragraph of each token.
+    pub para: Vec<usize>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(seg: &'a Segmented<'a>, quoted_spans: &[Span], paras: &[Span]) -> Ctx<'a> {
+        let n = seg.tokens.len();
+        let lower = seg.tokens.iter().map(|t| t.span.slice(seg.text).to_lowercase()).collect();
+        let mut sentence = vec![0; n];
+        for (s, sent) in seg.sentences.iter().enumerate() {
+            for slot in &mut sentence[sent.tokens.clone()] {
+                *slot = s;
+            }
+        }
+        // A sweep over the sorted, disjoint spans: linear in tokens plus spans.
+        let mut quoted = vec![false; n];
+        let mut spans: Vec<Span> = quoted_spans.to_vec();
+        spans.sort();
+        let mut k = 0;
+        for (i, t) in seg.tokens.iter().enumerate() {
+            while k < spans.len() && spans[k].end <= t.span.start {
+                k += 1;
+            }
+            quoted[i] = spans.get(k).is_some_and(|s| s.start <= t.span.start && t.span.end <= s.end);
+        }
+        let mut para = vec![0; n];
+        let mut p = 0;
+        for (i, t) in seg.tokens.iter().enumerate() {
+            while p + 1 < paras.len() && paras[p].end <= t.span.start {
+                p += 1;
+            }
+            para[i] = p;
+        }
+        Ctx { seg, lower, quoted, sentence, para }
+    }
+
+    pub fn len(&self) -> usize {
+        self.seg.tokens.len()
+    }
+
+    pub fn word(&self, i: usize) -> &'a str {
+        self.seg.word(i)
+    }
+
+    pub fn span(&self, toks: Range<usize>) -> Span {
+        let t = &self.seg.tokens;
+        Span::new(t[toks.start].span.start, t[toks.end - 1].span.end)
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.seg.tokens[i].kind == TokenKind::Word
+    }
+
+    /// Capitalised word that can be part of a name.
+    pub fn is_name_word(&self, i: usize) -> bool {
+        let w = self.word(i);
+        self.is_word(i)
+            && !self.quoted[i]
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && !is_capitalised_function_word(w)
+    }
+
+    /// The first token of the sentence of token `i`.
+    pub fn sentence_start(&self, i: usize) -> usize {
+        self.seg.sentences[self.sentence[i]].tokens.start
+    }
+
+    /// The end (exclusive) of the sentence of token `i`.
+    pub fn sentence_end(&self, i: usize) -> usize {
+        self.seg.sentences[self.sentence[i]].tokens.end
+    }
+
+    /// Whether token `i` is a speech verb used as a verb: in lower case (or
+    /// opening its sentence: "Said Ellis: …"), not after a determiner or a
+    /// possessive ("the report", "Rutte's call"), not in "so-called".
+    pub fn cue_at(&self, i: usize) -> Option<super::lexicon::VerbForm> {
+        if i >= self.len() || self.quoted[i] || !self.is_word(i) {
+            return None;
+        }
+        let w = self.word(i);
+        let form = speech_verb(&self.lower[i])?;
+        if w.chars().next().is_some_and(char::is_uppercase)
+            && (i != self.sentence_start(i) || form != super::lexicon::VerbForm::Finite)
+        {
+            return None;
+        }
+        if i > 0 {
+            let p = self.lower[i - 1].as_str();
+            let after_pronoun = i > 1 && is_subject_pronoun(&self.lower[i - 2]);
+            if is_determiner(p)
+                || is_possessive(p) && !after_pronoun
+                || p.ends_with("ly") && i > 1 && is_determiner(&self.lower[i - 2])
+            {
+                return None;
+            }
+            if p == "so" || p == "-" && i > 1 && self.lower[i - 2] == "so" {
+                return None; // so-called
+            }
+        }
+        Some(form)
+    }
+
+    /// A word a description may hold: a word, a number, a hyphen inside a
+    /// compound ("34-year-old"), a possessive ending.
+    fn is_np_piece(&self, i: usize) -> bool {
+        let k = self.seg.tokens[i].kind;
+        (k == TokenKind::Word || k == TokenKind::Number || self.joins_hyphen(i) || is_possessive(&self.lower[i]))
+            && !self.quoted[i]
+    }
+
+    fn np(&self, toks: Range<usize>, kind: NpKind) -> Np {
+        let span = self.span(toks.clone());
+        Np { toks, span, kind }
+    }
+
+    /// A name made of capitalised words, titles, initials, particles and
+    /// hyphens, read rightwards from `i`; returns the end (exclusive).
+    fn name_right(&self, i: usize, limit: usize) -> usize {
+        let mut j = i;
+        while j < limit {
+            if self.is_name_word(j) {
+                j += 1;
+            } else if j > i
+                && j + 1 < limit
+                && self.is_name_word(j + 1)
+                && (is_name_particle(&self.lower[j]) || self.joins_hyphen(j))
+            {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        j
+    }
+
+    /// A hyphen with no space around it between two name words (Holtz-Eakin).
+    fn joins_hyphen(&self, j: usize) -> bool {
+        let t = &self.seg.tokens;
+        self.word(j) == "-" && !t[j].space_before && j + 1 < t.len() && !t[j + 1].space_before
+    }
+
+    /// A name read leftwards ending at `end` (exclusive); returns its start.
+    fn name_left(&self, end: usize, floor: usize) -> usize {
+        let mut i = end;
+        while i > floor {
+            if self.is_name_word(i - 1) {
+                i -= 1;
+            } else if i - 1 > floor
+                && i < end
+                && self.is_name_word(i - 2)
+                && (is_name_particle(&self.lower[i - 1]) || self.joins_hyphen(i - 1))
+            {
+                i -= 2;
+            } else {
+                break;
+            }
+        }
+        i
+    }
+
+    /// The subject phrase that ends at token `end - 1`, reading leftwards no
+    /// further than `floor`: a pronoun, a name, or a description.
+    pub fn np_left(&self, end: usize, floor: usize) -> Option<Np> {
+        if end <= floor || end > self.len() {
+            return None;
+        }
+        let last = end - 1;
+        if self.quoted[last] {
+            return None;
+        }
+        let lw = self.lower[last].as_str();
+        if is_subject_pronoun(lw) {
+            return Some(self.np(last..end, NpKind::Pronoun));
+        }
+        if self.is_name_word(last) {
+            let start = self.name_left(end, floor);
+            // "Nato chief Mark Rutte" keeps the name; "Clinton spokesman Nick Merrill" too.
+            return Some(self.np(start..end, NpKind::Name));
+        }
+        if !self.is_word(last) || is_function_word(lw) || is_determiner(lw) || self.cue_at(last).is_some() {
+            return None;
+        }
+        // A description: words back to a determiner ("the Nato chief", "the
+        // mother of three"), or a bare plural, a number ("63 percent") or a
+        // possessor ("officials", "Clinton's campaign").
+        let low = end.saturating_sub(MAX_DESCRIPTION).max(floor);
+        let mut i = last;
+        let mut possessor = false;
+        let mut joined = false; // passed an "of" or "and": only a determiner closes the phrase then
+        while i > low {
+            let p = i - 1;
+            let pw = self.lower[p].as_str();
+            if self.quoted[p] {
+                break;
+            }
+            if is_determiner(pw) {
+                return Some(self.np(p..end, NpKind::Description));
+            }
+            if self.seg.tokens[p].kind == TokenKind::Number && !joined {
+                return Some(self.np(p..end, NpKind::Description));
+            }
+            if is_possessive(pw) && p > floor {
+                possessor = true;
+                i = p;
+                continue;
+            }
+            if matches!(pw, "of" | "and") && p > low {
+                joined = true;
+                i = p;
+                continue;
+            }
+            if !self.is_np_piece(p) || is_function_word(pw) || self.cue_at(p).is_some() || pw.ends_with("ly") {
+                break;
+            }
+            i = p;
+        }
+        if joined {
+            return None;
+        }
+        let head = self.word(last);
+        let plural = head.len() > 3 && head.ends_with('s') && !head.ends_with("ss");
+        let capital_modifier = i < last && self.word(i).chars().next().is_some_and(char::is_uppercase);
+        (possessor || plural || capital_modifier).then(|| self.np(i..end, NpKind::Description))
+    }
+
+    /// The subject phrase starting at token `start`, reading rightwards no
+    /// further than `limit`: "Rutte", "the spokeswoman", "Nato chief Mark Rutte".
+    pub fn np_right(&self, start: usize, limit: usize) -> Option<Np> {
+        if start >= limit || start >= self.len() || self.quoted[start] {
+            return None;
+        }
+        let lw = self.lower[start].as_str();
+        if is_subject_pronoun(lw) && !matches!(lw, "who" | "which") {
+            return Some(self.np(start..start + 1, NpKind::Pronoun));
+        }
+        if self.is_name_word(start) {
+            let end = self.name_right(start, limit);
+            return Some(self.np(start..end, NpKind::Name));
+        }
+        if !self.is_np_piece(start) || is_function_word(lw) {
+            return None;
+        }
+        // A description, possibly ending in a name ("spokeswoman Jessica Ditto",
+        // "9/11 widow Terry Strada").
+        let high = (start + MAX_DESCRIPTION).min(limit);
+        let has_determiner = is_determiner(lw);
+        let mut j = start + usize::from(has_determiner);
+        while j < high {
+            if self.is_name_word(j) {
+                let end = self.name_right(j, limit);
+                if j > start && !has_determiner && (end >= limit || !self.is_name_word(end)) {
+                    return Some(self.np(j..end, NpKind::Name));
+                }
+                j = end;
+                continue;
+            }
+            let w = self.lower[j].as_str();
+            if !self.is_np_piece(j) || is_function_word(w) || is_determiner(w) || self.cue_at(j).is_some() {
+                break;
+            }
+            j += 1;
+        }
+        if j == start || j == start + 1 && has_determiner {
+            return None;
+        }
+        let head = self.word(j - 1);
+        let plural = head.len() > 3 && head.ends_with('s') && !head.ends_with("ss");
+        (has_determiner || plural).then(|| self.np(start..j, NpKind::Description))
+    }
+
+    /// Skips leftwards over fillers between a subject and its verb: adverbs,
+    /// auxiliaries, a parenthesis "(D-Wis.)", an apposition ", the Nato
+    /// chief," or an age ", 45,". Returns the new end and the apposition.
+    pub fn skip_left_to_subject(&self, mut end: usize, floor: usize) -> (usize, Option<Range<usize>>) {
+        let mut apposition = None;
+        for _ in 0..6 {
+            if end <= floor {
+                break;
+            }
+            let w = self.lower[end - 1].as_str();
+            if is_filler(w) || w.ends_with("ly") && w.len() > 4 && self.is_word(end - 1) && !self.is_name_word(end - 1)
+            {
+                end -= 1;
+            } else if w == ")" {
+                match (floor..end - 1).rev().take(12).find(|&k| self.word(k) == "(") {
+                    Some(k) => end = k,
+                    None => break,
+                }
+            } else if w == "and" && end - 1 > floor && self.is_verbish(end - 2) {
+                end -= 2; // "Scott beamed and asked"
+            } else if w == "," {
+                // An apposition or age between commas, up to 25 tokens back.
+                let open = (floor..end - 1).rev().take(25).find(|&k| matches!(self.word(k), "," | "\u{2014}"));
+                match open {
+                    Some(k) if k > floor && k + 1 < end - 1 => {
+                        apposition = Some(k + 1..end - 1);
+                        end = k;
+                    }
+                    _ => break,
+                }
+            } else {
+                break;
+            }
+        }
+        (end, apposition)
+    }
+
+    /// A lower-case word that may be a verb in "X beamed and said".
+    fn is_verbish(&self, i: usize) -> bool {
+        let w = self.lower[i].as_str();
+        self.is_word(i)
+            && !self.is_name_word(i)
+            && !self.quoted[i]
+            && !is_function_word(w)
+            && !is_determiner(w)
+            && (w.ends_with("ed") || w.ends_with('s') || self.cue_at(i).is_some())
+    }
+
+    /// Skips rightwards over fillers after a subject: adverbs, auxiliaries,
+    /// a parenthesis, an apposition between commas. Returns the new start.
+    pub fn skip_right_to_verb(&self, mut start: usize, limit: usize) -> usize {
+        for _ in 0..6 {
+            if start >= limit {
+                break;
+            }
+            let w = self.lower[start].as_str();
+            if is_filler(w) {
+                start += 1;
+            } else if w == "(" {
+                match (start + 1..limit).take(12).find(|&k| self.word(k) == ")") {
+                    Some(k) => start = k + 1,
+                    None => break,
+                }
+            } else if w == "," || w == "\u{2014}" {
+                let close = (start + 1..limit).take(25).find(|&k| matches!(self.word(k), "," | "\u{2014}"));
+                match close {
+                    Some(k) if self.cue_at(k + 1).is_some() || self.lower.get(k + 1).is_some_and(|w| is_filler(w)) => {
+                        start = k + 1;
+                    }
+                    _ => break,
+                }
+            } else if matches!(w, "of" | "for" | "in" | "at" | "with" | "from" | "on") {
+                // "a spokesman for the ministry said", "Mr. Morgan of the Sierra Club said"
+                match (start + 1..limit).take(7).find(|&k| self.cue_at(k).is_some() || !self.is_np_piece(k)) {
+                    Some(k) if self.cue_at(k).is_some() => start = k,
+                    _ => break,
+                }
+            } else {
+                break;
+            }
+        }
+        start
+    }
+}
+
+fn is_filler(w: &str) -> bool {
+    super::lexicon::is_verb_filler(w) || super::lexicon::is_time_word(w)
+}
+
+pub fn is_possessive(lower: &str) -> bool {
+    matches!(lower, "'s" | "\u{2019}s" | "'" | "\u{2019}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_ctx<R>(text: &str, f: impl FnOnce(&Ctx) -> R) -> R {
+        let seg = Segmented::new(text);
+        let ctx = Ctx::new(&seg, &[], &[Span::new(0, text.len())]);
+        f(&ctx)
+    }
+
+    fn at(ctx: &Ctx, word: &str) -> usize {
+        (0..ctx.len()).find(|&i| ctx.word(i) == word).expect("word in text")
+    }
+
+    #[test]
+    fn names_pronouns_and_descriptions_to_the_left() {
+        with_ctx("Rep. Jim Clyburn said it. The Nato chief said so. Officials said no. She said.", |ctx| {
+            let said: Vec<usize> = (0..ctx.len()).filter(|&i| ctx.word(i) == "said").collect();
+            let got: Vec<(&str, NpKind)> = said
+                .iter()
+                .map(|&s| {
+                    let np = ctx.np_left(s, ctx.sentence_start(s)).unwrap();
+                    (np.span.slice(ctx.seg.text), np.kind)
+                })
+                .collect();
+            assert_eq!(
+                got,
+                [
+                    ("Rep. Jim Clyburn", NpKind::Name),
+                    ("The Nato chief", NpKind::Description),
+                    ("Officials", NpKind::Name), // capitalised: read as a name
+                    ("She", NpKind::Pronoun)
+                ]
+            );
+        });
+    }
+
+    #[test]
+    fn subjects_to_the_right_of_the_verb() {
+        with_ctx("said Mark Rutte. said the spokeswoman for Nato. said spokeswoman Jessica Ditto.", |ctx| {
+            let said: Vec<usize> = (0..ctx.len()).filter(|&i| ctx.word(i) == "said").collect();
+            let got: Vec<&str> =
+                said.iter().map(|&s| ctx.np_right(s + 1, ctx.len()).unwrap().span.slice(ctx.seg.text)).collect();
+            assert_eq!(got, ["Mark Rutte", "the spokeswoman", "Jessica Ditto"]);
+        });
+    }
+
+    #[test]
+    fn fillers_between_subject_and_verb() {
+        with_ctx("Gwen Moore (D-Wis.) also said. Rutte, the Nato chief, said.", |ctx| {
+            let s = at(ctx, "also");
+            let (end, _) = ctx.skip_left_to_subject(s + 1, 0);
+            assert_eq!(ctx.np_left(end, 0).unwrap().span.slice(ctx.seg.text), "Gwen Moore");
+            let s2 = (0..ctx.len()).filter(|&i| ctx.word(i) == "said").nth(1).unwrap();
+            let (end, app) = ctx.skip_left_to_subject(s2, ctx.sentence_start(s2));
+            assert_eq!(ctx.np_left(end, ctx.sentence_start(s2)).unwrap().span.slice(ctx.seg.text), "Rutte");
+            assert_eq!(ctx.span(app.unwrap()).slice(ctx.seg.text), "the Nato chief");
+        });
+    }
+}

@@ -1,0 +1,518 @@
+//! Who said each quotation. A quotation takes the attribution found in its
+//! own sentence; failing that, the news conventions: the quotation it
+//! continues, the speaker introduced by a colon, the other quotations and
+//! the reported speech of its paragraph, the speaker of the paragraph
+//! before. Speaker phrases then resolve to entity groups: names by their
+//! words, pronouns to the nearest compatible person, descriptions ("the
+//! Nato chief") to the person who was given that role.
+
+use std::collections::HashMap;
+
+use super::attribute::{Bounds, Direct, How, clause_subject, subject_of};
+use super::lexicon::{Gender, is_determiner, is_function_word, pronoun_gender, title_gender};
+use super::marks::Quoted;
+use super::phrases::{Ctx, Np, NpKind, is_possessive};
+use crate::document::{Entity, EntityLabel, Group, Speaker};
+use crate::entities::groups::{is_title, titles_of};
+use crate::span::Span;
+
+/// A quotation to attribute.
+pub struct Item<'q> {
+    pub quoted: &'q Quoted,
+    pub bounds: Bounds,
+    pub direct: Option<Direct>,
+}
+
+/// A speaker phrase with its cue, wherever it was found.
+#[derive(Clone, Debug)]
+struct Origin {
+    subject: Np,
+    apposition: Option<Span>,
+    cue: Option<Span>,
+}
+
+/// Speech reported outside quotation marks: "Rutte said Nato would …".
+struct Reported {
+    /// The token of the speech verb.
+    tok: usize,
+    para: usize,
+    origin: Origin,
+}
+
+/// Who a speaker phrase refers to.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Referent {
+    Group(usize),
+    /// A name or phrase that no entity group covers, keyed by its lower-cased text.
+    Other(String),
+}
+
+/// What is known of each entity group as a possible speaker.
+struct People {
+    /// Mentions outside quotations, in text order: (token, group).
+    events: Vec<(usize, usize)>,
+    /// Whether a group names a person (label, title, or speaking by name).
+    person: Vec<bool>,
+    /// Whether a group has a fuller claim to be a person: several words, a title, or speaking.
+    strong: Vec<bool>,
+    gender: Vec<Option<Gender>>,
+    /// Role words ("chief", "spokeswoman", "governor") -> groups given that role.
+    roles: HashMap<String, Vec<usize>>,
+    /// Last word of each group's name -> groups.
+    last_words: HashMap<String, Vec<usize>>,
+}
+
+/// Attributes every item; returns the speaker and cue of each.
+pub fn assign(
+    ctx: &Ctx,
+    entities: &[Entity],
+    groups: &[Group],
+    items: &[Item],
+) -> Vec<(Option<Speaker>, Option<Span>)> {
+    let reported = reported_speech(ctx);
+    let origins = origins(ctx, items, &reported);
+    let people = People::new(ctx, entities, groups, items, &reported);
+    // Every speaker phrase, of quotations and of reported speech, resolved in
+    // text order: a resolved pronoun is a mention for the pronouns after it.
+    let mut phrases: Vec<&Origin> = reported.iter().map(|r| &r.origin).chain(origins.iter().flatten()).collect();
+    phrases.sort_by_key(|o| o.subject.toks.start);
+    phrases.dedup_by_key(|o| o.subject.toks.start);
+    let mut referent_at: HashMap<usize, Referent> = HashMap::new();
+    let mut resolved_events: Vec<(usize, usize)> = Vec::new();
+    let mut mentions_of: HashMap<Referent, Vec<Span>> = HashMap::new();
+    for o in phrases {
+        let r = people.resolve(ctx, groups, &o.subject, &resolved_events);
+        if let Referent::Group(g) = r
+            && o.subject.kind != NpKind::Name
+        {
+            resolved_events.push((o.subject.toks.start, g));
+        }
+        let list = mentions_of.entry(r.clone()).or_default();
+        list.push(o.subject.span);
+        list.extend(o.apposition);
+        referent_at.insert(o.subject.toks.start, r);
+    }
+    for e in entities {
+        if let Some(g) = e.group {
+            mentions_of.entry(Referent::Group(g)).or_default().push(e.span);
+        }
+    }
+    for list in mentions_of.values_mut() {
+        list.sort();
+        list.dedup();
+    }
+    origins
+        .iter()
+        .map(|o| {
+            let Some(o) = o else { return (None, None) };
+            let Some(r) = referent_at.get(&o.subject.toks.start) else { return (None, None) };
+            let (name, group) = match r {
+                Referent::Group(g) => (groups[*g].name.clone(), Some(*g)),
+                Referent::Other(_) => (display_name(ctx, &o.subject), None),
+            };
+            let mentions = mentions_of.get(r).cloned().unwrap_or_else(|| vec![o.subject.span]);
+            (Some(Speaker { name, mentions, group }), o.cue)
+        })
+        .collect()
+}
+
+/// The phrase as a speaker's name: titles dropped from names ("Rep. Jim
+/// Clyburn" → "Jim Clyburn"), other phrases as written.
+fn display_name(ctx: &Ctx, np: &Np) -> String {
+    let mut start = np.toks.start;
+    if np.kind == NpKind::Name {
+        while start + 1 < np.toks.end && is_title(ctx.word(start)) {
+            start += 1;
+        }
+    }
+    ctx.span(start..np.toks.end).slice(ctx.seg.text).to_string()
+}
+
+/// Every speech verb outside quotations with a subject, in text order.
+fn reported_speech(ctx: &Ctx) -> Vec<Reported> {
+    let mut out = Vec::new();
+    for m in 0..ctx.len() {
+        let Some(form) = ctx.cue_at(m) else { continue };
+        let floor = ctx.sentence_start(m);
+        let limit = ctx.sentence_end(m);
+        if let Some((subject, apposition)) = subject_of(ctx, m, form, floor, limit) {
+            let origin = Origin { subject, apposition, cue: Some(ctx.span(m..m + 1)) };
+            out.push(Reported { tok: m, para: ctx.para[m], origin });
+        }
+    }
+    out
+}
+
+/// The origin of each item's speaker: its own attribution, or one taken by
+/// the paragraph conventions.
+fn origins(ctx: &Ctx, items: &[Item], reported: &[Reported]) -> Vec<Option<Origin>> {
+    let mut out: Vec<Option<Origin>> = Vec::with_capacity(items.len());
+    let para_first_tok = |p: usize| ctx.para.partition_point(|&x| x < p);
+    let mut r = 0; // reported speech before the current item
+    for (i, item) in items.iter().enumerate() {
+        let open_tok = item.bounds.before;
+        while r < reported.len() && reported[r].tok < open_tok {
+            r += 1;
+        }
+        if let Some(d) = &item.direct {
+            out.push(Some(Origin { subject: d.subject.clone(), apposition: d.apposition, cue: d.cue }));
+            continue;
+        }
+        let q = item.quoted;
+        let para = q.para;
+        // 0. Inside a sentence with no speech verb, the sentence's subject:
+        //    Trump likened the refugees to a "vicious snake".
+        let b = item.bounds;
+        if b.before > b.floor
+            && b.before < ctx.len()
+            && let Some(subject) = clause_subject(ctx, b.floor, b.before)
+        {
+            out.push(Some(Origin { subject, apposition: None, cue: None }));
+            continue;
+        }
+        // 1. It continues the open-ended quotation of the paragraph before.
+        if q.continued
+            && let Some(j) = (0..i).rev().find(|&j| items[j].quoted.open_ended)
+            && out[j].is_some()
+        {
+            let o = out[j].clone();
+            out.push(o);
+            continue;
+        }
+        // 2. A colon just before: "McCrummen reports:" (also across a paragraph break).
+        if open_tok > 0 && ctx.word(open_tok - 1) == ":" {
+            let colon = open_tok - 1;
+            let start = ctx.sentence_start(colon);
+            if let Some(rep) = reported[..r].iter().rev().find(|x| x.tok >= start && x.tok < colon) {
+                out.push(Some(rep.origin.clone()));
+                continue;
+            }
+        }
+        // 3. Another quotation of the paragraph: the one before, else the one
+        //    right after with its verb after it ("A." "B," she said).
+        if let Some(j) = (0..i).rev().take_while(|&j| items[j].quoted.para == para).find(|&j| out[j].is_some()) {
+            let o = out[j].clone();
+            out.push(o);
+            continue;
+        }
+        let next_direct = items[i + 1..].iter().take_while(|n| n.quoted.para == para).find_map(|n| {
+            n.direct.as_ref().filter(|d| {
+                d.how == How::After && ctx.sentence[n.bounds.before.min(ctx.len() - 1)] <= ctx.sentence[open_tok] + 1
+            })
+        });
+        if let Some(d) = next_direct {
+            out.push(Some(Origin { subject: d.subject.clone(), apposition: d.apposition, cue: d.cue }));
+            continue;
+        }
+        // 4. Reported speech earlier in the paragraph.
+        if let Some(rep) = reported[..r].iter().rev().take_while(|x| x.para == para).next() {
+            out.push(Some(rep.origin.clone()));
+            continue;
+        }
+        // 5. A paragraph that opens with a quotation goes on with the speaker
+        //    of the paragraph before.
+        let opens_paragraph = open_tok == para_first_tok(para);
+        if opens_paragraph && para > 0 {
+            let prev_quote = (0..i).rev().find(|&j| items[j].quoted.para + 1 == para && out[j].is_some());
+            let prev_reported = reported[..r].iter().rev().find(|x| x.para + 1 == para);
+            let pick = match (prev_quote, prev_reported) {
+                (Some(j), Some(rep)) if rep.tok > items[j].bounds.after => Some(rep.origin.clone()),
+                (Some(j), _) => out[j].clone(),
+                (None, Some(rep)) => Some(rep.origin.clone()),
+                (None, None) => None,
+            };
+            out.push(pick);
+            continue;
+        }
+        out.push(None);
+    }
+    out
+}
+
+const WINDOW_PARAGRAPHS: usize = 3;
+
+impl People {
+    fn new(ctx: &Ctx, entities: &[Entity], groups: &[Group], items: &[Item], reported: &[Reported]) -> People {
+        let n = groups.len();
+        let mut person: Vec<bool> = groups.iter().map(|g| g.label == EntityLabel::Per).collect();
+        let mut strong = vec![false; n];
+        let mut gender_votes = vec![[0usize; 2]; n];
+        let mut roles: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut events = Vec::new();
+        let tok_of = |byte: usize| ctx.seg.tokens.partition_point(|t| t.span.end <= byte);
+        for e in entities {
+            let Some(g) = e.group else { continue };
+            let t = tok_of(e.span.start);
+            if t >= ctx.len() || ctx.quoted[t] {
+                continue;
+            }
+            events.push((t, g));
+            let titles = titles_of(ctx.seg, e.span);
+            let words = groups[g].name.split_whitespace().count();
+            if !titles.is_empty() && titles.iter().any(|w| w != "the") || words >= 2 && person[g] {
+                strong[g] = true;
+            }
+            if titles.iter().any(|w| w != "the" && w != "st") {
+                person[g] = true;
+            }
+            for w in &titles {
+                if let Some(gd) = title_gender(w) {
+                    gender_votes[g][usize::from(gd == Gender::Female)] += 3;
+                }
+                add_role(&mut roles, w, g);
+            }
+            if e.label != EntityLabel::Per && !person[g] {
+                continue;
+            }
+            // Role words just before the name ("Nato chief Mark Rutte").
+            let mut k = t;
+            while k > 0 && t - k < 3 {
+                let p = k - 1;
+                let w = ctx.lower[p].as_str();
+                if ctx.quoted[p]
+                    || !ctx.word(p).chars().any(char::is_alphabetic)
+                    || is_determiner(w)
+                    || is_function_word(w)
+                {
+                    break;
+                }
+                add_role(&mut roles, w, g);
+                k = p;
+            }
+            // An apposition after it: "Rutte, the Nato chief,".
+            let end = ctx.seg.tokens.partition_point(|t| t.span.end <= e.span.end) + 1;
+            if end + 1 < ctx.len() && ctx.word(end) == "," && is_determiner(&ctx.lower[end + 1]) {
+                for k in (end + 2..ctx.len()).take(8) {
+                    let w = ctx.lower[k].as_str();
+                    if ctx.quoted[k] || !ctx.word(k).chars().any(char::is_alphabetic) || is_function_word(w) {
+                        break;
+                    }
+                    add_role(&mut roles, w, g);
+                }
+            }
+        }
+        // Speaking by name makes a person of a group (or an organisation that speaks).
+        let entity_groups: Vec<(Span, usize)> = entities.iter().filter_map(|e| e.group.map(|g| (e.span, g))).collect();
+        let subjects = items
+            .iter()
+            .filter_map(|it| it.direct.as_ref().map(|d| (&d.subject, d.apposition)))
+            .chain(reported.iter().map(|r| (&r.origin.subject, r.origin.apposition)));
+        for (np, apposition) in subjects {
+            if np.kind != NpKind::Name {
+                continue;
+            }
+            let k = entity_groups.partition_point(|(s, _)| s.end <= np.span.start);
+            for &(s, g) in entity_groups[k..].iter().take_while(|(s, _)| s.start < np.span.end) {
+                if s.overlaps(np.span) {
+                    strong[g] |= person[g];
+                    if let Some(a) = apposition {
+                        let first = tok_of(a.start);
+                        for i in (first..ctx.len()).take_while(|&i| ctx.seg.tokens[i].span.end <= a.end) {
+                            if !is_determiner(&ctx.lower[i]) && !is_function_word(&ctx.lower[i]) {
+                                add_role(&mut roles, &ctx.lower[i], g);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // Gender from pronouns: a sentence naming exactly one person, and the
+        // he/she pronouns of that sentence and the next.
+        let mut e = 0;
+        let sentences = &ctx.seg.sentences;
+        let mut named: Vec<Option<usize>> = vec![None; sentences.len()];
+        let mut several = vec![false; sentences.len()];
+        while e < events.len() {
+            let (t, g) = events[e];
+            e += 1;
+            if !person[g] {
+                continue;
+            }
+            let s = ctx.sentence[t];
+            match named[s] {
+                None => named[s] = Some(g),
+                Some(h) if h != g => several[s] = true,
+                _ => {}
+            }
+        }
+        let mut pronouns = vec![[0usize; 2]; sentences.len()];
+        for i in 0..ctx.len() {
+            if !ctx.quoted[i]
+                && let Some(gd) = pronoun_gender(&ctx.lower[i])
+            {
+                pronouns[ctx.sentence[i]][usize::from(gd == Gender::Female)] += 1;
+            }
+        }
+        for s in 0..sentences.len() {
+            let Some(g) = named[s].filter(|_| !several[s]) else { continue };
+            let mut votes = pronouns[s];
+            if s + 1 < sentences.len() && named[s + 1].is_none() {
+                votes[0] += pronouns[s + 1][0];
+                votes[1] += pronouns[s + 1][1];
+            }
+            if votes[0] > 0 && votes[1] == 0 {
+                gender_votes[g][0] += 1;
+            } else if votes[1] > 0 && votes[0] == 0 {
+                gender_votes[g][1] += 1;
+            }
+        }
+        let gender = gender_votes
+            .iter()
+            .map(|v| match v[0].cmp(&v[1]) {
+                std::cmp::Ordering::Greater => Some(Gender::Male),
+                std::cmp::Ordering::Less => Some(Gender::Female),
+                std::cmp::Ordering::Equal => None,
+            })
+            .collect();
+        let mut last_words: HashMap<String, Vec<usize>> = HashMap::new();
+        for (g, group) in groups.iter().enumerate() {
+            if let Some(w) = group.name.split_whitespace().last() {
+                last_words.entry(w.trim_matches('.').to_lowercase()).or_default().push(g);
+            }
+        }
+        People { events, person, strong, gender, roles, last_words }
+    }
+
+    fn resolve(&self, ctx: &Ctx, groups: &[Group], np: &Np, resolved: &[(usize, usize)]) -> Referent {
+        let other = || Referent::Other(np.span.slice(ctx.seg.text).to_lowercase());
+        match np.kind {
+            NpKind::Name => self
+                .resolve_name(ctx, groups, np)
+                .unwrap_or_else(|| Referent::Other(display_name(ctx, np).to_lowercase())),
+            NpKind::Pronoun => {
+                let w = ctx.lower[np.toks.start].as_str();
+                let found = match w {
+                    "he" | "she" => self.nearest(ctx, np.toks.start, resolved, |g| {
+                        self.person[g] && self.gender[g].is_none_or(|gd| Some(gd) == pronoun_gender(w))
+                    }),
+                    "it" | "they" | "which" => self.nearest(ctx, np.toks.start, resolved, |g| {
+                        groups[g].label == EntityLabel::Org && !self.person[g]
+                    }),
+                    _ => None,
+                };
+                found.map_or_else(other, Referent::Group)
+            }
+            NpKind::Description => self.resolve_description(ctx, np).map_or_else(other, Referent::Group),
+        }
+    }
+
+    /// A name: the group of an entity it overlaps (the last one: "Nato chief
+    /// Mark Rutte" is Rutte), else a group whose name ends with its last word.
+    fn resolve_name(&self, ctx: &Ctx, groups: &[Group], np: &Np) -> Option<Referent> {
+        let k = self.events.partition_point(|&(t, _)| t < np.toks.start);
+        if let Some(&(_, g)) = self.events[k..].iter().take_while(|&&(t, _)| t < np.toks.end).last() {
+            return Some(Referent::Group(g));
+        }
+        let last = ctx.lower[np.toks.end - 1].trim_matches('.').to_string();
+        let candidates = self.last_words.get(&last)?;
+        candidates
+            .iter()
+            .copied()
+            .max_by_key(|&g| (self.person[g], groups[g].mentions, std::cmp::Reverse(g)))
+            .map(Referent::Group)
+    }
+
+    /// The nearest group mentioned before token `at` (within a few
+    /// paragraphs, outside quotations) that `fits`; a fuller candidate wins
+    /// over a bare one found nearer.
+    fn nearest(
+        &self,
+        ctx: &Ctx,
+        at: usize,
+        resolved: &[(usize, usize)],
+        fits: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
+        let para = ctx.para[at];
+        let in_window = |t: usize| ctx.para[t] + WINDOW_PARAGRAPHS >= para;
+        let mut a = self.events.partition_point(|&(t, _)| t < at);
+        let mut b = resolved.partition_point(|&(t, _)| t < at);
+        let mut first_fit = None;
+        let mut seen = 0;
+        while seen < 40 {
+            // Merge the two lists backwards by position.
+            let ea = a.checked_sub(1).map(|i| self.events[i]);
+            let eb = b.checked_sub(1).map(|i| resolved[i]);
+            let (t, g) = match (ea, eb) {
+                (Some(x), Some(y)) if x.0 >= y.0 => {
+                    a -= 1;
+                    x
+                }
+                (Some(x), None) => {
+                    a -= 1;
+                    x
+                }
+                (_, Some(y)) => {
+                    b -= 1;
+                    y
+                }
+                (None, None) => break,
+            };
+            if !in_window(t) {
+                break;
+            }
+            seen += 1;
+            if fits(g) {
+                if self.strong[g] {
+                    return Some(g);
+                }
+                first_fit.get_or_insert(g);
+            }
+        }
+        first_fit
+    }
+
+    /// "the Nato chief" → the nearest person given the role "chief" (and
+    /// "Nato" if that tells people apart). Indefinite and plural phrases
+    /// ("a spokeswoman", "officials") name somebody new.
+    fn resolve_description(&self, ctx: &Ctx, np: &Np) -> Option<usize> {
+        let first = ctx.lower[np.toks.start].as_str();
+        if !matches!(first, "the" | "this" | "that") {
+            return None;
+        }
+        let words: Vec<String> = np
+            .toks
+            .clone()
+            .skip(1)
+            .filter(|&i| ctx.word(i).chars().any(char::is_alphabetic) && !is_possessive(&ctx.lower[i]))
+            .map(|i| normalise_role(&ctx.lower[i]))
+            .collect();
+        let head = words.last()?;
+        let candidates = self.roles.get(head)?;
+        let score = |g: usize| words.iter().filter(|w| self.roles.get(*w).is_some_and(|l| l.contains(&g))).count();
+        let best = candidates.iter().map(|&g| score(g)).max()?;
+        let best: Vec<usize> = candidates.iter().copied().filter(|&g| score(g) == best).collect();
+        // The one mentioned last before the description.
+        let k = self.events.partition_point(|&(t, _)| t < np.toks.start);
+        self.events[..k].iter().rev().find(|(_, g)| best.contains(g)).map(|&(_, g)| g).or(best.first().copied())
+    }
+}
+
+fn add_role(roles: &mut HashMap<String, Vec<usize>>, word: &str, g: usize) {
+    let list = roles.entry(normalise_role(word)).or_default();
+    if !list.contains(&g) {
+        list.push(g);
+    }
+}
+
+/// Role words compare without their abbreviations: "Gov." is "governor".
+fn normalise_role(w: &str) -> String {
+    let w = w.trim_end_matches('.').to_lowercase();
+    let full = match w.as_str() {
+        "gov" => "governor",
+        "sen" => "senator",
+        "rep" => "representative",
+        "gen" => "general",
+        "pres" => "president",
+        "sec" => "secretary",
+        "amb" => "ambassador",
+        "atty" => "attorney",
+        "lt" => "lieutenant",
+        "col" => "colonel",
+        "capt" => "captain",
+        "dr" => "doctor",
+        "prof" => "professor",
+        "spokesperson" | "spokesman" | "spokeswoman" => "spokesperson",
+        _ => return w,
+    };
+    full.to_string()
+}
