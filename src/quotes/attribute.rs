@@ -146,20 +146,36 @@ fn after(ctx: &Ctx, b: Bounds) -> Option<Direct> {
     // from the verb to where the tokens after the quotation begin.
     let mut v = k;
     let reach = (k + 28).min(b.limit);
+    let mut parens = 0usize;
     while v < reach {
         let w = ctx.lower[v].as_str();
-        let tail_verb = super::lexicon::is_tail_verb(w) && v > k;
-        if ctx.cue_at(v) == Some(VerbForm::Finite) || tail_verb {
-            break;
-        }
-        let stops = matches!(w, "." | ";" | ":" | "?" | "!") || ctx.quoted[v] || is_np_stop(w);
-        if stops {
-            return None;
+        match w {
+            "(" => parens += 1,
+            ")" => parens = parens.saturating_sub(1),
+            _ if parens > 0 => {}
+            _ => {
+                let tail_verb = super::lexicon::is_tail_verb(w) && v > k;
+                if ctx.cue_at(v) == Some(VerbForm::Finite) || tail_verb {
+                    break;
+                }
+                let sentence_ends = v + 1 >= ctx.len() || ctx.sentence[v] != ctx.sentence[v + 1];
+                let stops = matches!(w, ";" | ":") || sentence_ends || ctx.quoted[v] || is_np_stop(w);
+                if stops {
+                    return None;
+                }
+            }
         }
         v += 1;
     }
-    if v >= reach {
-        return None;
+    if v >= reach || ctx.lower.get(v + 1).is_some_and(|w| matches!(w.as_str(), "yes" | "no")) {
+        return None; // none, or "Melanie said yes": the verb has its own object
+    }
+    // A subject phrase right at the marks, reaching the verb through
+    // fillers and a prepositional phrase ("Mr. Morgan of the Sierra Club said").
+    if let Some(np) = ctx.np_right(k, v)
+        && ctx.skip_right_to_verb(np.toks.end, v + 1) == v
+    {
+        return Some(direct(np, None, Some(ctx.span(v..v + 1)), How::After));
     }
     let (end, apposition) = ctx.skip_left_to_subject(v, k);
     let subject = ctx.np_left(end, k)?;
@@ -242,7 +258,13 @@ fn before(ctx: &Ctx, b: Bounds) -> Option<Direct> {
 /// A speech verb earlier in the sentence: `Rutte said Nato would "not allow
 /// …"`, or a noun of speech with its possessor: `Trump's claim that "…"`.
 fn mixed(ctx: &Ctx, b: Bounds) -> Option<Direct> {
-    for m in (b.floor..b.before).rev().take(MAX_REACH) {
+    // The outermost attribution wins: in "Trump said Clinton once described
+    // the deal as "the gold standard"" the report is Trump's.
+    let from = b.before.saturating_sub(MAX_REACH).max(b.floor);
+    let main = main_clause_start(ctx, b.floor, b.before);
+    let from = if main < b.before { from.max(main) } else { from };
+    let mut found = None;
+    for m in (from..b.before).rev() {
         if ctx.quoted[m] {
             continue;
         }
@@ -251,7 +273,7 @@ fn mixed(ctx: &Ctx, b: Bounds) -> Option<Direct> {
         }
         if ctx.lower[m] == "according" && ctx.lower.get(m + 1).is_some_and(|w| w == "to") {
             if let Some(subject) = ctx.np_right(m + 2, b.before) {
-                return Some(direct(subject, None, Some(ctx.span(m..m + 2)), How::According));
+                found = Some(direct(subject, None, Some(ctx.span(m..m + 2)), How::According));
             }
             continue;
         }
@@ -259,7 +281,8 @@ fn mixed(ctx: &Ctx, b: Bounds) -> Option<Direct> {
             && let Some((subject, apposition)) = subject_of(ctx, m, form, b.floor, b.before)
             && !is_bare_relative(ctx, &subject)
         {
-            return Some(direct(subject, apposition, Some(ctx.span(m..m + 1)), How::Mixed));
+            found = Some(direct(subject, apposition, Some(ctx.span(m..m + 1)), How::Mixed));
+            continue;
         }
         if m > b.floor + 1
             && super::lexicon::is_speech_noun(&ctx.lower[m])
@@ -267,10 +290,10 @@ fn mixed(ctx: &Ctx, b: Bounds) -> Option<Direct> {
             && let Some(owner) = ctx.np_left(m - 1, b.floor)
             && owner.kind == NpKind::Name
         {
-            return Some(direct(owner, None, Some(ctx.span(m..m + 1)), How::Mixed));
+            found = Some(direct(owner, None, Some(ctx.span(m..m + 1)), How::Mixed));
         }
     }
-    None
+    found
 }
 
 fn is_bare_relative(ctx: &Ctx, np: &Np) -> bool {
@@ -369,9 +392,22 @@ fn resolve_relative(ctx: &Ctx, np: Np, floor: usize) -> (Np, Option<Span>) {
 /// The subject of a participle: that of the speech verb before it in the
 /// sentence ("Sanders said, suggesting …"), else of the clause.
 fn participle_subject(ctx: &Ctx, floor: usize, m: usize) -> Option<Np> {
+    // "footage of Hillary Clinton asking": the name the participle follows.
+    if let Some(np) = ctx.np_left(m, floor)
+        && np.kind == NpKind::Name
+    {
+        return Some(np);
+    }
+    // "After saying …, she left": a fronted participle takes the subject after it.
+    let main = main_clause_start(ctx, floor, ctx.sentence_end(m));
+    if main > m {
+        return clause_subject(ctx, main, ctx.sentence_end(m));
+    }
     for k in (floor..m).rev().take(MAX_REACH) {
         if ctx.cue_at(k) == Some(VerbForm::Finite)
-            && let Some((np, _)) = subject_of(ctx, k, VerbForm::Finite, floor, m)
+            && let Some((np, relative)) = subject_of(ctx, k, VerbForm::Finite, floor, m)
+            && relative.is_none_or(|r| !is_relative_pronoun_span(ctx, r))
+            && !is_bare_relative(ctx, &np)
         {
             return Some(np);
         }
@@ -379,25 +415,50 @@ fn participle_subject(ctx: &Ctx, floor: usize, m: usize) -> Option<Np> {
     clause_subject(ctx, floor, m)
 }
 
+fn is_relative_pronoun_span(ctx: &Ctx, s: Span) -> bool {
+    matches!(s.slice(ctx.seg.text).to_lowercase().as_str(), "who" | "which")
+}
+
+/// Where the main clause of a sentence begins: past a fronted phrase ("On
+/// her discharge papers, in a box labeled "…", a doctor had typed …"), at
+/// the first comma (inside quotation marks or not) that a name, pronoun or
+/// determiner follows.
+pub fn main_clause_start(ctx: &Ctx, floor: usize, limit: usize) -> usize {
+    let mut p = floor;
+    while p < limit && (ctx.quoted[p] || !ctx.word(p).chars().any(char::is_alphanumeric)) {
+        p += 1;
+    }
+    let Some(first) = ctx.lower.get(p) else { return floor };
+    let fronted = super::lexicon::is_function_word(first) && !super::lexicon::is_subject_pronoun(first)
+        || first.ends_with("ing") && ctx.is_word(p);
+    if !fronted {
+        return p;
+    }
+    let mut k = p;
+    while k < limit && k < p + MAX_REACH {
+        if ctx.word(k) == "," {
+            let mut n = k + 1;
+            while n < limit && ctx.quoted[n] && !ctx.word(n).chars().any(char::is_alphanumeric) {
+                n += 1; // the closing mark after a quoted comma
+            }
+            let starts = n < limit
+                && !ctx.quoted[n]
+                && (ctx.is_name_word(n)
+                    || super::lexicon::is_subject_pronoun(&ctx.lower[n])
+                    || super::lexicon::is_determiner(&ctx.lower[n]));
+            if starts {
+                return n;
+            }
+        }
+        k += 1;
+    }
+    p
+}
+
 /// The subject of a clause: its first name, pronoun or determined phrase,
 /// past a fronted phrase ("Speaking in Novi, Michigan, Trump said …").
 pub fn clause_subject(ctx: &Ctx, floor: usize, m: usize) -> Option<Np> {
-    let mut p = floor;
-    while p < m && (ctx.quoted[p] || !ctx.word(p).chars().any(char::is_alphanumeric)) {
-        p += 1;
-    }
-    let first = ctx.lower.get(p)?;
-    let fronted = super::lexicon::is_function_word(first) && !super::lexicon::is_subject_pronoun(first)
-        || first.ends_with("ing") && ctx.is_word(p);
-    if fronted {
-        p = (p..m).take(MAX_REACH).find(|&k| {
-            ctx.word(k) == ","
-                && k + 1 < m
-                && (ctx.is_name_word(k + 1)
-                    || super::lexicon::is_subject_pronoun(&ctx.lower[k + 1])
-                    || super::lexicon::is_determiner(&ctx.lower[k + 1]))
-        })? + 1;
-    }
+    let p = main_clause_start(ctx, floor, m);
     for k in (p..m).take(MAX_REACH) {
         if ctx.quoted[k] {
             continue;

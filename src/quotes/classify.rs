@@ -72,12 +72,9 @@ pub fn classify(ctx: &Ctx, q: &Quoted, place: Place, direct: Option<&Direct>, do
     if q.continued || q.open_ended {
         return Class::Quote;
     }
-    let strong = direct.is_some_and(|d| match d.how {
-        How::After | How::Before | How::Label | How::Dash => true,
-        How::Mixed | How::According => {
-            d.cue.is_some_and(|c| place.before > 0 && ctx.seg.tokens[place.before - 1].span.start <= c.end + 60)
-        }
-    });
+    // Attributed right at the marks, or a speech verb just before them.
+    let strong = direct.is_some_and(|d| matches!(d.how, How::After | How::Before | How::Label | How::Dash))
+        || direct.is_some() && (place.before.saturating_sub(10)..place.before).any(|k| ctx.cue_at(k).is_some());
     match work {
         Some(MarkedKind::Nickname) => return Class::Marked(MarkedKind::Nickname),
         Some(kind) if title_case || !strong => return Class::Marked(kind),

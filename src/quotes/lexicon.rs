@@ -286,6 +286,14 @@ pub fn speech_verb(lower: &str) -> Option<VerbForm> {
     Some(if lower.ends_with("ing") { VerbForm::Participle } else { VerbForm::Finite })
 }
 
+/// The base or -s form of a lemma that is more often a noun ("reports",
+/// "claims"): a verb only where a clause or a quotation follows it.
+pub fn noun_like_verb(lower: &str) -> bool {
+    lemma_of(lower).is_some_and(|lemma| {
+        NOUN_LIKE.contains(&lemma) && (lower == lemma || lower.strip_suffix('s').is_some_and(|s| s == lemma))
+    })
+}
+
 /// Verbs that attribute only right after a quotation: "…," the letter reads.
 pub fn is_tail_verb(lower: &str) -> bool {
     matches!(lower, "read" | "reads" | "wrote" | "writes" | "says" | "said")
@@ -496,6 +504,7 @@ pub fn is_function_word(lower: &str) -> bool {
     matches!(
         lower,
         "in" | "on"
+            | "of"
             | "at"
             | "for"
             | "with"

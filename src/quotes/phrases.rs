@@ -5,13 +5,14 @@
 use std::ops::Range;
 
 use super::lexicon::{
-    is_capitalised_function_word, is_determiner, is_function_word, is_name_particle, is_subject_pronoun, speech_verb,
+    is_capitalised_function_word, is_determiner, is_function_word, is_name_particle, is_subject_pronoun,
+    noun_like_verb, speech_verb,
 };
 use crate::span::Span;
 use crate::text::{Segmented, TokenKind};
 
 /// The longest description read, in tokens.
-const MAX_DESCRIPTION: usize = 8;
+const MAX_DESCRIPTION: usize = 12;
 
 /// What kind of phrase names the speaker.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -118,7 +119,13 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let w = self.word(i);
-        let form = speech_verb(&self.lower[i])?;
+        if matches!(self.lower[i].as_str(), "put" | "puts") && self.lower.get(i + 1).is_some_and(|n| n == "it") {
+            return Some(super::lexicon::VerbForm::Finite); // "as she put it"
+        }
+        let clause_follows = self.lower.get(i + 1).is_some_and(|n| n == ":" || n == "that");
+        let form = speech_verb(&self.lower[i]).or_else(|| {
+            (clause_follows && noun_like_verb(&self.lower[i])).then_some(super::lexicon::VerbForm::Finite)
+        })?;
         if w.chars().next().is_some_and(char::is_uppercase)
             && (i != self.sentence_start(i) || form != super::lexicon::VerbForm::Finite)
         {
@@ -236,7 +243,7 @@ impl<'a> Ctx<'a> {
             if is_determiner(pw) {
                 return Some(self.np(p..end, NpKind::Description));
             }
-            if self.seg.tokens[p].kind == TokenKind::Number && !joined {
+            if self.seg.tokens[p].kind == TokenKind::Number {
                 return Some(self.np(p..end, NpKind::Description));
             }
             if is_possessive(pw) && p > floor {
@@ -313,12 +320,18 @@ impl<'a> Ctx<'a> {
     /// chief," or an age ", 45,". Returns the new end and the apposition.
     pub fn skip_left_to_subject(&self, mut end: usize, floor: usize) -> (usize, Option<Range<usize>>) {
         let mut apposition = None;
-        for _ in 0..6 {
+        for _ in 0..8 {
             if end <= floor {
                 break;
             }
             let w = self.lower[end - 1].as_str();
-            if is_filler(w) || w.ends_with("ly") && w.len() > 4 && self.is_word(end - 1) && !self.is_name_word(end - 1)
+            let time_phrase = end - 1 > floor
+                && matches!(self.lower[end - 2].as_str(), "in" | "on" | "last" | "this" | "next")
+                && (self.seg.tokens[end - 1].kind == TokenKind::Number || is_filler(w));
+            if time_phrase {
+                end -= 2; // "who in 2010 said", "on Friday said"
+            } else if is_filler(w)
+                || w.ends_with("ly") && w.len() > 4 && self.is_word(end - 1) && !self.is_name_word(end - 1)
             {
                 end -= 1;
             } else if w == ")" {
@@ -329,18 +342,27 @@ impl<'a> Ctx<'a> {
             } else if w == "and" && end - 1 > floor && self.is_verbish(end - 2) {
                 end -= 2; // "Scott beamed and asked"
             } else if w == "," {
-                // An apposition or age between commas, up to 25 tokens back.
+                // An apposition or age between commas, up to 25 tokens back;
+                // several in a row ("Pruitt, the attorney general, one of …, said").
                 let open = (floor..end - 1).rev().take(25).find(|&k| matches!(self.word(k), "," | "\u{2014}"));
+                let chained_ok = |k: usize| {
+                    apposition.is_none()
+                        || is_determiner(&self.lower[k + 1])
+                        || self.seg.tokens[k + 1].kind == TokenKind::Number
+                };
                 match open {
-                    Some(k) if k > floor && k + 1 < end - 1 => {
+                    Some(k) if k > floor && k + 1 < end - 1 && chained_ok(k) => {
                         apposition = Some(k + 1..end - 1);
-                        end = k;
+                        end = k + 1;
                     }
                     _ => break,
                 }
             } else {
                 break;
             }
+        }
+        if end > floor && apposition.is_some() && matches!(self.word(end - 1), "," | "\u{2014}") {
+            end -= 1;
         }
         (end, apposition)
     }

@@ -179,7 +179,8 @@ fn origins(ctx: &Ctx, items: &[Item], reported: &[Reported]) -> Vec<Option<Origi
             out.push(o);
             continue;
         }
-        // 2. A colon just before: "McCrummen reports:" (also across a paragraph break).
+        // 2. A colon just before: "McCrummen reports:", "Sanders made the
+        //    following comment:" (also across a paragraph break).
         if open_tok > 0 && ctx.word(open_tok - 1) == ":" {
             let colon = open_tok - 1;
             let start = ctx.sentence_start(colon);
@@ -187,6 +188,15 @@ fn origins(ctx: &Ctx, items: &[Item], reported: &[Reported]) -> Vec<Option<Origi
                 out.push(Some(rep.origin.clone()));
                 continue;
             }
+            if let Some(subject) = clause_subject(ctx, start, colon) {
+                out.push(Some(Origin { subject, apposition: None, cue: Some(ctx.span(colon..open_tok)) }));
+                continue;
+            }
+        }
+        // A paragraph of quotations signed with a dash at its end: "…" ― Ann Lee.
+        if let Some(o) = signature(ctx, para, para_first_tok(para + 1)) {
+            out.push(Some(o));
+            continue;
         }
         // 3. Another quotation of the paragraph: the one before, else the one
         //    right after with its verb after it ("A." "B," she said).
@@ -227,6 +237,18 @@ fn origins(ctx: &Ctx, items: &[Item], reported: &[Reported]) -> Vec<Option<Origi
         out.push(None);
     }
     out
+}
+
+/// "― Ann Lee" closing paragraph `para`, which ends before token `end`.
+fn signature(ctx: &Ctx, para: usize, end: usize) -> Option<Origin> {
+    let mut e = end;
+    if e > 0 && ctx.word(e - 1) == "." {
+        e -= 1;
+    }
+    let np = ctx.np_left(e, e.saturating_sub(6)).filter(|np| np.kind == NpKind::Name)?;
+    let dash = np.toks.start.checked_sub(1)?;
+    let signed = matches!(ctx.word(dash), "\u{2015}" | "\u{2014}" | "\u{2013}") && ctx.para[dash] == para;
+    signed.then(|| Origin { subject: np, apposition: None, cue: Some(ctx.span(dash..dash + 1)) })
 }
 
 const WINDOW_PARAGRAPHS: usize = 3;
@@ -512,6 +534,7 @@ fn normalise_role(w: &str) -> String {
         "dr" => "doctor",
         "prof" => "professor",
         "spokesperson" | "spokesman" | "spokeswoman" => "spokesperson",
+        "congressman" | "congresswoman" | "congressmember" => "representative",
         _ => return w,
     };
     full.to_string()
