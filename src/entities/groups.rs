@@ -75,6 +75,10 @@ const TITLES: &[&str] = &[
     "st",
 ];
 
+/// How many full names sharing a last (or first) name are weighed against
+/// each other: keeps grouping linear on lists of namesakes.
+const MAX_NAMESAKES: usize = 16;
+
 /// Words skipped when an acronym is formed from a name.
 const ACRONYM_SKIP: &[&str] = &["of", "the", "and", "for", "&", "de", "du", "des", "la", "le", "on", "in", "to"];
 
@@ -215,7 +219,7 @@ pub fn group_entities(seg: &Segmented, entities: &mut [Entity]) -> Vec<Group> {
                 // The most mentioned full name with this last name; the first on a tie.
                 let mut pick = full[0];
                 let mut most = 0;
-                for &j in full {
+                for &j in full.iter().take(MAX_NAMESAKES) {
                     let size = u.size_of(j);
                     if size > most {
                         (pick, most) = (j, size);
@@ -251,7 +255,7 @@ pub fn group_entities(seg: &Segmented, entities: &mut [Entity]) -> Vec<Group> {
                 for (map, word) in [(&mut last_names, last), (&mut first_names, name.words[0].clone())] {
                     let full = map.entry(word).or_default();
                     let root = u.find(i);
-                    if !full.iter().any(|&j| u.find(j) == root) {
+                    if full.len() < MAX_NAMESAKES && !full.iter().any(|&j| u.find(j) == root) {
                         full.push(i);
                     }
                 }

@@ -425,8 +425,12 @@ fn is_relative_pronoun_span(ctx: &Ctx, s: Span) -> bool {
 /// determiner follows.
 pub fn main_clause_start(ctx: &Ctx, floor: usize, limit: usize) -> usize {
     let mut p = floor;
-    while p < limit && (ctx.quoted[p] || !ctx.word(p).chars().any(char::is_alphanumeric)) {
+    let give_up = limit.min(floor + MAX_REACH);
+    while p < give_up && (ctx.quoted[p] || !ctx.word(p).chars().any(char::is_alphanumeric)) {
         p += 1;
+    }
+    if p >= give_up {
+        return floor;
     }
     let Some(first) = ctx.lower.get(p) else { return floor };
     let fronted = super::lexicon::is_function_word(first) && !super::lexicon::is_subject_pronoun(first)

@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::lexicon::{
-    is_capitalised_function_word, is_determiner, is_function_word, is_name_particle, is_subject_pronoun,
+    VerbForm, is_capitalised_function_word, is_determiner, is_function_word, is_name_particle, is_subject_pronoun,
     noun_like_verb, speech_verb,
 };
 use crate::span::Span;
@@ -41,12 +41,14 @@ pub struct Ctx<'a> {
     pub sentence: Vec<usize>,
     /// The paragraph of each token.
     pub para: Vec<usize>,
+    /// Each token as a speech verb out of context: (form, noun-like base form).
+    verbs: Vec<(Option<VerbForm>, bool)>,
 }
 
 impl<'a> Ctx<'a> {
     pub fn new(seg: &'a Segmented<'a>, quoted_spans: &[Span], paras: &[Span]) -> Ctx<'a> {
         let n = seg.tokens.len();
-        let lower = seg.tokens.iter().map(|t| t.span.slice(seg.text).to_lowercase()).collect();
+        let lower: Vec<String> = seg.tokens.iter().map(|t| t.span.slice(seg.text).to_lowercase()).collect();
         let mut sentence = vec![0; n];
         for (s, sent) in seg.sentences.iter().enumerate() {
             for slot in &mut sentence[sent.tokens.clone()] {
@@ -72,7 +74,8 @@ impl<'a> Ctx<'a> {
             }
             para[i] = p;
         }
-        Ctx { seg, lower, quoted, sentence, para }
+        let verbs = lower.iter().map(|w: &String| (speech_verb(w), noun_like_verb(w))).collect();
+        Ctx { seg, lower, quoted, sentence, para, verbs }
     }
 
     pub fn len(&self) -> usize {
@@ -114,20 +117,18 @@ impl<'a> Ctx<'a> {
     /// Whether token `i` is a speech verb used as a verb: in lower case (or
     /// opening its sentence: "Said Ellis: …"), not after a determiner or a
     /// possessive ("the report", "Rutte's call"), not in "so-called".
-    pub fn cue_at(&self, i: usize) -> Option<super::lexicon::VerbForm> {
+    pub fn cue_at(&self, i: usize) -> Option<VerbForm> {
         if i >= self.len() || self.quoted[i] || !self.is_word(i) {
             return None;
         }
         let w = self.word(i);
         if matches!(self.lower[i].as_str(), "put" | "puts") && self.lower.get(i + 1).is_some_and(|n| n == "it") {
-            return Some(super::lexicon::VerbForm::Finite); // "as she put it"
+            return Some(VerbForm::Finite); // "as she put it"
         }
         let clause_follows = self.lower.get(i + 1).is_some_and(|n| n == ":" || n == "that");
-        let form = speech_verb(&self.lower[i]).or_else(|| {
-            (clause_follows && noun_like_verb(&self.lower[i])).then_some(super::lexicon::VerbForm::Finite)
-        })?;
-        if w.chars().next().is_some_and(char::is_uppercase)
-            && (i != self.sentence_start(i) || form != super::lexicon::VerbForm::Finite)
+        let (verb, noun_like) = self.verbs[i];
+        let form = verb.or_else(|| (clause_follows && noun_like).then_some(VerbForm::Finite))?;
+        if w.chars().next().is_some_and(char::is_uppercase) && (i != self.sentence_start(i) || form != VerbForm::Finite)
         {
             return None;
         }

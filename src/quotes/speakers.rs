@@ -8,8 +8,8 @@
 
 use std::collections::HashMap;
 
-use super::attribute::{Bounds, Direct, How, clause_subject, subject_of};
-use super::lexicon::{Gender, is_determiner, is_function_word, pronoun_gender, title_gender};
+use super::attribute::{Bounds, Direct, How, clause_subject, main_clause_start, subject_of};
+use super::lexicon::{Gender, first_name_gender, is_determiner, is_function_word, pronoun_gender, title_gender};
 use super::marks::Quoted;
 use super::phrases::{Ctx, Np, NpKind, is_possessive};
 use crate::document::{Entity, EntityLabel, Group, Speaker};
@@ -60,6 +60,9 @@ struct People {
     roles: HashMap<String, Vec<usize>>,
     /// Last word of each group's name -> groups.
     last_words: HashMap<String, Vec<usize>>,
+    /// Tokens in subject position: a speaker's phrase, or the name opening
+    /// a sentence's main clause. Pronouns prefer antecedents found there.
+    subject: Vec<bool>,
 }
 
 /// Attributes every item; returns the speaker and cue of each.
@@ -110,10 +113,39 @@ pub fn assign(
                 Referent::Group(g) => (groups[*g].name.clone(), Some(*g)),
                 Referent::Other(_) => (display_name(ctx, &o.subject), None),
             };
-            let mentions = mentions_of.get(r).cloned().unwrap_or_else(|| vec![o.subject.span]);
+            let mentions = mentions_of
+                .get(r)
+                .map_or_else(|| vec![o.subject.span], |all| nearest_mentions(all, o.subject.span, MAX_MENTIONS));
             (Some(Speaker { name, mentions, group }), o.cue)
         })
         .collect()
+}
+
+/// The most mentions listed for one quotation's speaker: the nearest ones.
+/// Keeps the output linear in the text however often a speaker is named.
+const MAX_MENTIONS: usize = 64;
+
+/// Up to `k` spans of the sorted list `all` nearest to `at`, `at` itself
+/// included when listed, in text order.
+fn nearest_mentions(all: &[Span], at: Span, k: usize) -> Vec<Span> {
+    if all.len() <= k {
+        return all.to_vec();
+    }
+    let mid = all.partition_point(|s| *s < at);
+    let (mut lo, mut hi) = (mid, mid);
+    while hi - lo < k {
+        let take_left = lo > 0
+            && (hi >= all.len()
+                || at.start - all[lo - 1].start.min(at.start) <= all[hi].start.saturating_sub(at.start));
+        if take_left {
+            lo -= 1;
+        } else if hi < all.len() {
+            hi += 1;
+        } else {
+            break;
+        }
+    }
+    all[lo..hi].to_vec()
 }
 
 /// The phrase as a speaker's name: titles dropped from names ("Rep. Jim
@@ -148,93 +180,103 @@ fn reported_speech(ctx: &Ctx) -> Vec<Reported> {
 fn origins(ctx: &Ctx, items: &[Item], reported: &[Reported]) -> Vec<Option<Origin>> {
     let mut out: Vec<Option<Origin>> = Vec::with_capacity(items.len());
     let para_first_tok = |p: usize| ctx.para.partition_point(|&x| x < p);
+    let origin_of = |d: &Direct| Origin { subject: d.subject.clone(), apposition: d.apposition, cue: d.cue };
+    // The nearest later quotation of the same paragraph attributed after its marks.
+    let mut next_after = vec![None; items.len()];
+    let mut cur: Option<usize> = None;
+    for i in (0..items.len()).rev() {
+        if cur.is_some_and(|j| items[j].quoted.para != items[i].quoted.para) {
+            cur = None;
+        }
+        next_after[i] = cur;
+        if items[i].direct.as_ref().is_some_and(|d| d.how == How::After) {
+            cur = Some(i);
+        }
+    }
+    let mut last_reported_in: HashMap<usize, usize> = HashMap::new();
+    for (k, x) in reported.iter().enumerate() {
+        last_reported_in.insert(x.para, k);
+    }
     let mut r = 0; // reported speech before the current item
+    let mut last_open_ended: Option<usize> = None;
+    let mut last_attributed: Option<usize> = None;
     for (i, item) in items.iter().enumerate() {
         let open_tok = item.bounds.before;
         while r < reported.len() && reported[r].tok < open_tok {
             r += 1;
         }
-        if let Some(d) = &item.direct {
-            out.push(Some(Origin { subject: d.subject.clone(), apposition: d.apposition, cue: d.cue }));
-            continue;
-        }
-        let q = item.quoted;
-        let para = q.para;
-        // 0. Inside a sentence with no speech verb, the sentence's subject:
-        //    Trump likened the refugees to a "vicious snake".
-        let b = item.bounds;
-        if b.before > b.floor
-            && b.before < ctx.len()
-            && let Some(subject) = clause_subject(ctx, b.floor, b.before)
-        {
-            out.push(Some(Origin { subject, apposition: None, cue: None }));
-            continue;
-        }
-        // 1. It continues the open-ended quotation of the paragraph before.
-        if q.continued
-            && let Some(j) = (0..i).rev().find(|&j| items[j].quoted.open_ended)
-            && out[j].is_some()
-        {
-            let o = out[j].clone();
-            out.push(o);
-            continue;
-        }
-        // 2. A colon just before: "McCrummen reports:", "Sanders made the
-        //    following comment:" (also across a paragraph break).
-        if open_tok > 0 && ctx.word(open_tok - 1) == ":" {
-            let colon = open_tok - 1;
-            let start = ctx.sentence_start(colon);
-            if let Some(rep) = reported[..r].iter().rev().find(|x| x.tok >= start && x.tok < colon) {
-                out.push(Some(rep.origin.clone()));
-                continue;
+        let origin = item.direct.as_ref().map(origin_of).or_else(|| {
+            let q = item.quoted;
+            let para = q.para;
+            // 0. Inside a sentence with no speech verb, the sentence's subject:
+            //    Trump likened the refugees to a "vicious snake".
+            let b = item.bounds;
+            if b.before > b.floor
+                && b.before < ctx.len()
+                && let Some(subject) = clause_subject(ctx, b.floor, b.before)
+            {
+                return Some(Origin { subject, apposition: None, cue: None });
             }
-            if let Some(subject) = clause_subject(ctx, start, colon) {
-                out.push(Some(Origin { subject, apposition: None, cue: Some(ctx.span(colon..open_tok)) }));
-                continue;
+            // 1. It continues the open-ended quotation of the paragraph before.
+            if q.continued
+                && let Some(j) = last_open_ended
+                && out[j].is_some()
+            {
+                return out[j].clone();
             }
-        }
-        // A paragraph of quotations signed with a dash at its end: "…" ― Ann Lee.
-        if let Some(o) = signature(ctx, para, para_first_tok(para + 1)) {
-            out.push(Some(o));
-            continue;
-        }
-        // 3. Another quotation of the paragraph: the one before, else the one
-        //    right after with its verb after it ("A." "B," she said).
-        if let Some(j) = (0..i).rev().take_while(|&j| items[j].quoted.para == para).find(|&j| out[j].is_some()) {
-            let o = out[j].clone();
-            out.push(o);
-            continue;
-        }
-        let next_direct = items[i + 1..].iter().take_while(|n| n.quoted.para == para).find_map(|n| {
-            n.direct.as_ref().filter(|d| {
-                d.how == How::After && ctx.sentence[n.bounds.before.min(ctx.len() - 1)] <= ctx.sentence[open_tok] + 1
-            })
+            // 2. A colon just before: "McCrummen reports:", "Sanders made the
+            //    following comment:" (also across a paragraph break).
+            if open_tok > 0 && ctx.word(open_tok - 1) == ":" {
+                let colon = open_tok - 1;
+                let start = ctx.sentence_start(colon);
+                if let Some(rep) = reported[..r].last().filter(|x| x.tok >= start) {
+                    return Some(rep.origin.clone());
+                }
+                if let Some(subject) = clause_subject(ctx, start, colon) {
+                    return Some(Origin { subject, apposition: None, cue: Some(ctx.span(colon..open_tok)) });
+                }
+            }
+            // A paragraph of quotations signed with a dash at its end: "…" ― Ann Lee.
+            if let Some(o) = signature(ctx, para, para_first_tok(para + 1)) {
+                return Some(o);
+            }
+            // 3. Another quotation of the paragraph: the one before, else the one
+            //    right after with its verb after it ("A." "B," she said).
+            if let Some(j) = last_attributed.filter(|&j| items[j].quoted.para == para) {
+                return out[j].clone();
+            }
+            if let Some(j) = next_after[i]
+                && ctx.sentence[items[j].bounds.before.min(ctx.len() - 1)]
+                    <= ctx.sentence[open_tok.min(ctx.len() - 1)] + 1
+                && let Some(d) = &items[j].direct
+            {
+                return Some(origin_of(d));
+            }
+            // 4. Reported speech earlier in the paragraph.
+            if let Some(rep) = reported[..r].last().filter(|x| x.para == para) {
+                return Some(rep.origin.clone());
+            }
+            // 5. A paragraph that opens with a quotation goes on with the speaker
+            //    of the paragraph before.
+            if open_tok == para_first_tok(para) && para > 0 {
+                let prev_quote = last_attributed.filter(|&j| items[j].quoted.para + 1 == para);
+                let prev_reported = last_reported_in.get(&(para - 1)).map(|&k| &reported[k]);
+                return match (prev_quote, prev_reported) {
+                    (Some(j), Some(rep)) if rep.tok > items[j].bounds.after => Some(rep.origin.clone()),
+                    (Some(j), _) => out[j].clone(),
+                    (None, Some(rep)) => Some(rep.origin.clone()),
+                    (None, None) => None,
+                };
+            }
+            None
         });
-        if let Some(d) = next_direct {
-            out.push(Some(Origin { subject: d.subject.clone(), apposition: d.apposition, cue: d.cue }));
-            continue;
+        if origin.is_some() {
+            last_attributed = Some(i);
         }
-        // 4. Reported speech earlier in the paragraph.
-        if let Some(rep) = reported[..r].iter().rev().take_while(|x| x.para == para).next() {
-            out.push(Some(rep.origin.clone()));
-            continue;
+        if item.quoted.open_ended {
+            last_open_ended = Some(i);
         }
-        // 5. A paragraph that opens with a quotation goes on with the speaker
-        //    of the paragraph before.
-        let opens_paragraph = open_tok == para_first_tok(para);
-        if opens_paragraph && para > 0 {
-            let prev_quote = (0..i).rev().find(|&j| items[j].quoted.para + 1 == para && out[j].is_some());
-            let prev_reported = reported[..r].iter().rev().find(|x| x.para + 1 == para);
-            let pick = match (prev_quote, prev_reported) {
-                (Some(j), Some(rep)) if rep.tok > items[j].bounds.after => Some(rep.origin.clone()),
-                (Some(j), _) => out[j].clone(),
-                (None, Some(rep)) => Some(rep.origin.clone()),
-                (None, None) => None,
-            };
-            out.push(pick);
-            continue;
-        }
-        out.push(None);
+        out.push(origin);
     }
     out
 }
@@ -269,7 +311,11 @@ impl People {
                 continue;
             }
             events.push((t, g));
-            let titles = titles_of(ctx.seg, e.span);
+            let mut titles = titles_of(ctx.seg, e.span);
+            if t > 0 && !ctx.quoted[t - 1] && is_title(ctx.word(t - 1)) {
+                // "President Obama" where the name alone was tagged.
+                titles.push(ctx.lower[t - 1].trim_end_matches('.').to_string());
+            }
             let words = groups[g].name.split_whitespace().count();
             if !titles.is_empty() && titles.iter().any(|w| w != "the") || words >= 2 && person[g] {
                 strong[g] = true;
@@ -326,6 +372,7 @@ impl People {
             let k = entity_groups.partition_point(|(s, _)| s.end <= np.span.start);
             for &(s, g) in entity_groups[k..].iter().take_while(|(s, _)| s.start < np.span.end) {
                 if s.overlaps(np.span) {
+                    person[g] |= groups[g].label != EntityLabel::Org;
                     strong[g] |= person[g];
                     if let Some(a) = apposition {
                         let first = tok_of(a.start);
@@ -378,6 +425,20 @@ impl People {
                 gender_votes[g][1] += 1;
             }
         }
+        for (g, group) in groups.iter().enumerate() {
+            let mut words = group.name.split_whitespace();
+            if let (Some(first), Some(_)) = (words.next(), words.next())
+                && let Some(gd) = first_name_gender(&first.to_lowercase())
+            {
+                gender_votes[g][usize::from(gd == Gender::Female)] += 2;
+            }
+        }
+        for (g, v) in gender_votes.iter().enumerate() {
+            // Referred to as "he" or "she" again and again: a person.
+            if v[0] + v[1] >= 2 && groups[g].label != EntityLabel::Org {
+                person[g] = true;
+            }
+        }
         let gender = gender_votes
             .iter()
             .map(|v| match v[0].cmp(&v[1]) {
@@ -392,7 +453,25 @@ impl People {
                 last_words.entry(w.trim_matches('.').to_lowercase()).or_default().push(g);
             }
         }
-        People { events, person, strong, gender, roles, last_words }
+        let mut subject = vec![false; ctx.len()];
+        let phrases = items
+            .iter()
+            .filter_map(|it| it.direct.as_ref().map(|d| &d.subject))
+            .chain(reported.iter().map(|r| &r.origin.subject));
+        for np in phrases {
+            subject[np.toks.clone()].iter_mut().for_each(|s| *s = true);
+        }
+        for sentence in &ctx.seg.sentences {
+            let r = sentence.tokens.clone();
+            let p = main_clause_start(ctx, r.start, r.end);
+            if p < r.end
+                && ctx.is_name_word(p)
+                && let Some(np) = ctx.np_right(p, r.end)
+            {
+                subject[np.toks].iter_mut().for_each(|s| *s = true);
+            }
+        }
+        People { events, person, strong, gender, roles, last_words, subject }
     }
 
     fn resolve(&self, ctx: &Ctx, groups: &[Group], np: &Np, resolved: &[(usize, usize)]) -> Referent {
@@ -449,6 +528,7 @@ impl People {
         let mut a = self.events.partition_point(|&(t, _)| t < at);
         let mut b = resolved.partition_point(|&(t, _)| t < at);
         let mut first_fit = None;
+        let mut first_strong = None;
         let mut seen = 0;
         while seen < 40 {
             // Merge the two lists backwards by position.
@@ -474,13 +554,18 @@ impl People {
             }
             seen += 1;
             if fits(g) {
-                if self.strong[g] {
+                // Subjects first (the centre of the discourse), then fuller
+                // names, then whatever fits.
+                if self.strong[g] && self.subject[t] {
                     return Some(g);
+                }
+                if self.strong[g] {
+                    first_strong.get_or_insert(g);
                 }
                 first_fit.get_or_insert(g);
             }
         }
-        first_fit
+        first_strong.or(first_fit)
     }
 
     /// "the Nato chief" → the nearest person given the role "chief" (and
@@ -505,7 +590,13 @@ impl People {
         let best: Vec<usize> = candidates.iter().copied().filter(|&g| score(g) == best).collect();
         // The one mentioned last before the description.
         let k = self.events.partition_point(|&(t, _)| t < np.toks.start);
-        self.events[..k].iter().rev().find(|(_, g)| best.contains(g)).map(|&(_, g)| g).or(best.first().copied())
+        self.events[..k]
+            .iter()
+            .rev()
+            .take(200)
+            .find(|(_, g)| best.contains(g))
+            .map(|&(_, g)| g)
+            .or(best.first().copied())
     }
 }
 
