@@ -6,6 +6,7 @@ use super::lexicon::{is_function_word, is_work_word};
 use super::marks::{Family, Quoted};
 use super::phrases::{Ctx, is_possessive};
 use crate::document::MarkedKind;
+use crate::span::Span;
 
 /// What a quoted span is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,27 +54,32 @@ pub fn classify(ctx: &Ctx, q: &Quoted, place: Place, direct: Option<&Direct>, do
     let capitalised = |i: usize| ctx.word(i).chars().next().is_some_and(char::is_uppercase);
     let ends_in_punct = content.ends_with(['.', ',', '!', '?', ';', ':', '\u{2026}']);
 
-    if n <= 3 && !ends_in_punct && words.iter().all(|&i| capitalised(i)) && is_nickname_slot(ctx, place) {
+    let title_case = n >= 1 && is_title_case(ctx, &words);
+    if n <= 4 && !ends_in_punct && title_case && is_nickname_slot(ctx, place) {
         return Class::Marked(MarkedKind::Nickname);
     }
-    let title_case = n >= 1 && is_title_case(ctx, &words);
     let work = names_a_work(ctx, place, title_case);
     if q.depth > 0 || q.family == Family::Single && double_style && q.depth == 0 && !q.continued && !q.open_ended {
         // Inside another quotation, or single marks in a document that
         // quotes with double ones (headlines, terms): never a quotation of its own.
         return if title_case && (work.is_some() || n >= 2) {
             Class::Marked(MarkedKind::Title)
-        } else if n <= 6 {
+        } else if n <= 3 && !ends_in_punct || q.depth == 0 && n <= 6 {
             Class::Marked(MarkedKind::Scare)
         } else {
-            Class::Drop
+            Class::Drop // a quotation inside a quotation: part of it
         };
     }
     if q.continued || q.open_ended {
         return Class::Quote;
     }
-    // Attributed right at the marks, or a speech verb just before them.
-    let strong = direct.is_some_and(|d| matches!(d.how, How::After | How::Before | How::Label | How::Dash))
+    // Attributed right at the marks, or by a cue just before them.
+    let near = |c: Span| {
+        let from = place.before.saturating_sub(10);
+        from < place.before && ctx.seg.tokens[from].span.start <= c.start
+    };
+    let strong = direct
+        .is_some_and(|d| matches!(d.how, How::After | How::Before | How::Label | How::Dash) || d.cue.is_some_and(near))
         || direct.is_some() && (place.before.saturating_sub(10)..place.before).any(|k| ctx.cue_at(k).is_some());
     match work {
         Some(MarkedKind::Nickname) => return Class::Marked(MarkedKind::Nickname),
@@ -227,5 +233,25 @@ fn modifies_next_word(ctx: &Ctx, place: Place) -> bool {
         && ctx.seg.tokens[a].newlines_before == 0
         && ctx.word(a).chars().next().is_some_and(char::is_lowercase)
         && !is_function_word(&ctx.lower[a])
+        && !matches!(
+            ctx.lower[a].as_str(),
+            "outside"
+                | "inside"
+                | "online"
+                | "abroad"
+                | "overseas"
+                | "today"
+                | "tonight"
+                | "yesterday"
+                | "tomorrow"
+                | "ago"
+                | "instead"
+                | "anyway"
+                | "either"
+                | "again"
+                | "afterwards"
+                | "before"
+                | "since"
+        )
         && super::lexicon::speech_verb(&ctx.lower[a]).is_none()
 }

@@ -136,7 +136,7 @@ impl<'a> Ctx<'a> {
             let p = self.lower[i - 1].as_str();
             let after_pronoun = i > 1 && is_subject_pronoun(&self.lower[i - 2]);
             if is_determiner(p)
-                || is_possessive(p) && !after_pronoun
+                || is_possessive(p) && !after_pronoun && !self.quoted[i - 1]
                 || p.ends_with("ly") && i > 1 && is_determiner(&self.lower[i - 2])
             {
                 return None;
@@ -292,6 +292,13 @@ impl<'a> Ctx<'a> {
         // "9/11 widow Terry Strada").
         let high = (start + MAX_DESCRIPTION).min(limit);
         let has_determiner = is_determiner(lw);
+        if has_determiner && start + 1 < limit && self.is_name_word(start + 1) {
+            // "the Health Ministry": a name after an article.
+            let end = self.name_right(start + 1, limit);
+            if end >= limit || !self.is_np_piece(end) || is_function_word(&self.lower[end]) {
+                return Some(self.np(start + 1..end, NpKind::Name));
+            }
+        }
         let mut j = start + usize::from(has_determiner);
         while j < high {
             if self.is_name_word(j) {
