@@ -352,8 +352,10 @@ pub fn subject_of(ctx: &Ctx, m: usize, form: VerbForm, floor: usize, limit: usiz
         return participle_subject(ctx, floor, m).map(|np| (np, None));
     }
     if m > floor && matches!(ctx.lower[m - 1].as_str(), "been" | "was" | "were" | "is" | "are" | "be" | "being") {
-        let by = (m + 1..limit).take(8).find(|&k| ctx.lower[k] == "by")?;
-        return ctx.np_right(by + 1, limit).map(|np| (np, None));
+        // The agent may follow the quotation itself: "was called "a fraud" by X".
+        let end = ctx.sentence_end(m);
+        let by = (m + 1..end).filter(|&k| !ctx.quoted[k]).take(8).find(|&k| ctx.lower[k] == "by")?;
+        return ctx.np_right(by + 1, end).map(|np| (np, None));
     }
     let (end, apposition) = ctx.skip_left_to_subject(m, floor);
     if let Some(np) = ctx.np_left(end, floor) {
@@ -479,4 +481,78 @@ pub fn clause_subject(ctx: &Ctx, floor: usize, m: usize) -> Option<Np> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{locate, marks, whole};
+    use super::*;
+    use crate::text::Segmented;
+
+    /// A subject, a cue and how they were found.
+    type Found = (String, Option<String>, How);
+
+    /// The attribution of each quotation in `text`.
+    fn attributions(text: &str) -> Vec<(String, Option<Found>)> {
+        let seg = Segmented::new(text);
+        let (quoted, paras) = marks::find_quoted(text);
+        let outer: Vec<_> = quoted.iter().filter(|q| q.depth == 0).collect();
+        let spans: Vec<Span> = outer.iter().map(|q| whole(q)).collect();
+        let ctx = Ctx::new(&seg, &spans, &paras);
+        outer
+            .iter()
+            .enumerate()
+            .map(|(i, q)| {
+                let (bounds, _) = locate(&ctx, q, outer.get(i + 1).map(|n| n.open.start));
+                let d = find_direct(&ctx, bounds)
+                    .map(|d| (d.subject.span.slice(text).to_string(), d.cue.map(|c| c.slice(text).to_string()), d.how));
+                (q.content.slice(text).to_string(), d)
+            })
+            .collect()
+    }
+
+    fn one(text: &str) -> Found {
+        attributions(text).remove(0).1.unwrap_or_else(|| panic!("no attribution in {text:?}"))
+    }
+
+    #[test]
+    fn verb_and_subject_after_the_quotation_in_either_order() {
+        assert_eq!(one("\"Yes,\" said Ann Lee."), ("Ann Lee".into(), Some("said".into()), How::After));
+        assert_eq!(one("\"Yes,\" Ann Lee said."), ("Ann Lee".into(), Some("said".into()), How::After));
+        assert_eq!(one("\"Yes,\" she told reporters."), ("she".into(), Some("told".into()), How::After));
+        let (subject, _, _) = one("\"Yes,\" White House spokesman Tom Reed said on Friday.");
+        assert_eq!(subject, "Tom Reed");
+        let (subject, _, _) = one("\"Yes,\" a spokesman for the ministry said.");
+        assert_eq!(subject, "a spokesman");
+    }
+
+    #[test]
+    fn verb_before_the_quotation() {
+        assert_eq!(one("Ann Lee said: \"Yes.\""), ("Ann Lee".into(), Some("said".into()), How::Before));
+        let (subject, cue, how) = one("According to Ann Lee, \"it is over.\"");
+        assert_eq!((subject.as_str(), cue.as_deref(), how), ("Ann Lee", Some("According to"), How::According));
+    }
+
+    #[test]
+    fn mixed_quotations_take_the_outermost_verb() {
+        let (subject, cue, how) = one("Ann Lee said Tom Reed described it as \"a mess\" on Monday.");
+        assert_eq!((subject.as_str(), cue.as_deref(), how), ("Ann Lee", Some("said"), How::Mixed));
+    }
+
+    #[test]
+    fn a_passive_gives_its_agent() {
+        let (subject, _, _) = one("He was called \"a fraud\" by Ann Lee.");
+        assert_eq!(subject, "Ann Lee");
+    }
+
+    #[test]
+    fn a_sentence_that_ends_at_the_mark_is_not_attributed_by_the_next() {
+        assert_eq!(attributions("It was \"a disgrace.\" Tom Reed said nothing.")[0].1, None);
+    }
+
+    #[test]
+    fn transcript_labels_and_signatures() {
+        assert_eq!(one("\"LEE: We are done.\"").2, How::Label);
+        assert_eq!(one("\"We are done.\" \u{2015} Ann Lee").0, "Ann Lee");
+    }
 }

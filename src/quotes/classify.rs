@@ -255,3 +255,60 @@ fn modifies_next_word(ctx: &Ctx, place: Place) -> bool {
         )
         && super::lexicon::speech_verb(&ctx.lower[a]).is_none()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Quotations, find_quotes};
+    use super::*;
+    use crate::text::Segmented;
+
+    fn kinds(text: &str) -> Vec<(String, Option<MarkedKind>)> {
+        let Quotations { quotes, marked } = find_quotes(&Segmented::new(text), &[], &[]);
+        let mut all: Vec<(Span, Option<MarkedKind>)> = quotes.iter().map(|q| (q.span, None)).collect();
+        all.extend(marked.iter().map(|m| (m.span, Some(m.kind))));
+        all.sort_by_key(|(s, _)| *s);
+        all.into_iter().map(|(s, k)| (s.slice(text).to_string(), k)).collect()
+    }
+
+    #[test]
+    fn sentences_in_marks_are_quotations() {
+        assert_eq!(kinds("\"We will win this,\" she said."), [("We will win this,".into(), None)]);
+        assert_eq!(kinds("\u{201C}Nothing lasts.\u{201D}"), [("Nothing lasts.".into(), None)]);
+    }
+
+    #[test]
+    fn fragments_with_a_speaker_are_quotations() {
+        assert_eq!(kinds("She called the plan \"a disaster\" on Monday."), [("a disaster".into(), None)]);
+    }
+
+    #[test]
+    fn scare_quotes() {
+        assert_eq!(kinds("The so-called \"reforms\" failed."), [("reforms".into(), Some(MarkedKind::Scare))]);
+        assert_eq!(kinds("He sold \"miracle\" pills."), [("miracle".into(), Some(MarkedKind::Scare))]);
+        assert_eq!(kinds("Because \"she\" left."), [("she".into(), Some(MarkedKind::Scare))]);
+    }
+
+    #[test]
+    fn titles_and_nicknames() {
+        assert_eq!(kinds("the film \"Hands of Time\" opens"), [("Hands of Time".into(), Some(MarkedKind::Title))]);
+        assert_eq!(kinds("on CNN's \"State of the Union\""), [("State of the Union".into(), Some(MarkedKind::Title))]);
+        assert_eq!(kinds("Roberto \"Hands of Stone\" Duran"), [("Hands of Stone".into(), Some(MarkedKind::Nickname))]);
+        assert_eq!(kinds("with the nickname \"Big Tom\""), [("Big Tom".into(), Some(MarkedKind::Nickname))]);
+    }
+
+    #[test]
+    fn stage_directions_and_nested_quotations_are_left_out() {
+        assert_eq!(kinds("\"(CROSSTALK)\""), []);
+        let got = kinds("\"He said 'we will never sign this deal,' and left,\" she said.");
+        assert_eq!(got, [("He said 'we will never sign this deal,' and left,".into(), None)]);
+    }
+
+    #[test]
+    fn single_marks_follow_the_house_style() {
+        // Double marks quote here; single ones in a headline are terms.
+        let text = "Trump \u{2018}Ready\u{2019} to Sign\n\n\u{201C}We are ready,\u{201D} he said.";
+        assert_eq!(kinds(text)[0], ("Ready".into(), Some(MarkedKind::Scare)));
+        // British style: single marks quote.
+        assert_eq!(kinds("\u{2018}We are ready,\u{2019} he said."), [("We are ready,".into(), None)]);
+    }
+}

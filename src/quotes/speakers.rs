@@ -630,3 +630,84 @@ fn normalise_role(w: &str) -> String {
     };
     full.to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Quote;
+    use crate::entities::groups::group_entities;
+    use crate::quotes::find_quotes;
+    use crate::text::Segmented;
+
+    /// Quotations of `text` with their speakers' names, entities tagged at
+    /// every occurrence of `people` (PER) and `orgs` (ORG).
+    fn speakers(text: &str, people: &[&str], orgs: &[&str]) -> Vec<(String, Option<String>)> {
+        let seg = Segmented::new(text);
+        let mut entities: Vec<Entity> = Vec::new();
+        for (names, label) in [(people, EntityLabel::Per), (orgs, EntityLabel::Org)] {
+            for name in names {
+                for (at, _) in text.match_indices(name) {
+                    let span = Span::new(at, at + name.len());
+                    if !entities.iter().any(|e| e.span.overlaps(span)) {
+                        entities.push(Entity { span, label, group: None });
+                    }
+                }
+            }
+        }
+        entities.sort_by_key(|e| e.span);
+        let groups = group_entities(&seg, &mut entities);
+        let quotes: Vec<Quote> = find_quotes(&seg, &entities, &groups).quotes;
+        quotes.iter().map(|q| (q.span.slice(text).to_string(), q.speaker.as_ref().map(|s| s.name.clone()))).collect()
+    }
+
+    fn names(got: &[(String, Option<String>)]) -> Vec<Option<&str>> {
+        got.iter().map(|(_, s)| s.as_deref()).collect()
+    }
+
+    #[test]
+    fn same_paragraph_and_next_paragraph() {
+        let text = "\"One,\" Ann Lee said. \"Two.\"\n\n\"Three.\"\n\nThe weather turned.\n\n\"Four.\"";
+        assert_eq!(
+            names(&speakers(text, &["Ann Lee"], &[])),
+            [Some("Ann Lee"), Some("Ann Lee"), Some("Ann Lee"), None]
+        );
+    }
+
+    #[test]
+    fn a_quotation_before_its_attributed_neighbour() {
+        let text = "\"First.\" \"Second,\" said Ann Lee.";
+        assert_eq!(names(&speakers(text, &["Ann Lee"], &[])), [Some("Ann Lee"), Some("Ann Lee")]);
+    }
+
+    #[test]
+    fn pronouns_by_gender_and_organisations_by_it() {
+        let text = "Anna Berg met Tom Reed.\n\n\"Fine,\" he said.\n\nThe Port Authority said it would wait. \"Later,\" it said.";
+        let got = speakers(text, &["Anna Berg", "Tom Reed"], &["Port Authority"]);
+        assert_eq!(names(&got), [Some("Tom Reed"), Some("Port Authority")]);
+    }
+
+    #[test]
+    fn descriptions_by_role() {
+        let text = "Spokeswoman Ann Lee met the press.\n\n\"No comment,\" the spokeswoman said.";
+        assert_eq!(names(&speakers(text, &["Ann Lee"], &[])), [Some("Ann Lee")]);
+        let text = "\"No comment,\" a spokeswoman said.";
+        assert_eq!(names(&speakers(text, &[], &[])), [Some("a spokeswoman")]);
+    }
+
+    #[test]
+    fn mentions_are_the_nearest_and_bounded() {
+        let all: Vec<Span> = (0..100).map(|i| Span::new(i * 10, i * 10 + 5)).collect();
+        let got = nearest_mentions(&all, Span::new(500, 505), 4);
+        assert_eq!(got.len(), 4);
+        assert!(got.contains(&Span::new(500, 505)));
+        assert!(got.iter().all(|s| s.start >= 480 && s.start <= 520));
+        assert_eq!(nearest_mentions(&all[..3], Span::new(0, 5), 4).len(), 3);
+    }
+
+    #[test]
+    fn role_words_lose_their_abbreviations() {
+        assert_eq!(normalise_role("Gov."), "governor");
+        assert_eq!(normalise_role("spokeswoman"), "spokesperson");
+        assert_eq!(normalise_role("chief"), "chief");
+    }
+}

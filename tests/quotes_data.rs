@@ -1,0 +1,139 @@
+//! The quote layer against the shared gold data, scored as
+//! `../shared/eval/score.py` scores it (exact span F1; speaker accuracy over
+//! relaxed matches): PolNeAR dev and the sample article must stay above the
+//! project's bars. Reads `$ANNOTATOR_DATA` (default `../shared/data`) and
+//! skips with a message when the data is absent.
+
+use std::path::PathBuf;
+
+use article_annotator::{Annotator, OffsetUnit, Options, parse_dct};
+use serde_json::Value;
+
+fn data_dir() -> PathBuf {
+    std::env::var("ANNOTATOR_DATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data"))
+}
+
+struct Gold {
+    span: (usize, usize),
+    speaker: Option<String>,
+    mentions: Vec<(usize, usize)>,
+}
+
+struct Pred {
+    span: (usize, usize),
+    speaker: Option<String>,
+    mentions: Vec<(usize, usize)>,
+}
+
+fn overlap(a: (usize, usize), b: (usize, usize)) -> usize {
+    a.1.min(b.1).saturating_sub(a.0.max(b.0))
+}
+
+fn last_word(s: &str) -> String {
+    s.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '_').to_lowercase())
+        .rfind(|w| !w.is_empty())
+        .unwrap_or_default()
+}
+
+fn speaker_right(g: &Gold, p: &Pred) -> bool {
+    if g.mentions.iter().any(|&m| p.mentions.iter().any(|&n| overlap(m, n) > 0)) {
+        return true;
+    }
+    match (&g.speaker, &p.speaker) {
+        (Some(a), Some(b)) => {
+            a.trim().eq_ignore_ascii_case(b.trim()) || !last_word(a).is_empty() && last_word(a) == last_word(b)
+        }
+        _ => false,
+    }
+}
+
+/// (exact F1, speaker accuracy, quotes judged) over a gold JSONL file.
+fn score(path: &PathBuf) -> (f64, f64, usize) {
+    let annotator = Annotator::new().unwrap();
+    let (mut tp, mut n_pred, mut n_gold, mut judged, mut right) = (0, 0, 0, 0, 0);
+    for line in std::fs::read_to_string(path).unwrap().lines().filter(|l| !l.trim().is_empty()) {
+        let rec: Value = serde_json::from_str(line).unwrap();
+        let text = rec["text"].as_str().unwrap();
+        let dct = rec["dct"].as_str().map(|d| parse_dct(d).unwrap());
+        let doc = annotator.annotate(text, &Options { dct, ..Options::default() }).unwrap();
+        let export = doc.export(text, OffsetUnit::CodePoint);
+        let pair = |v: &Value| (v[0].as_u64().unwrap() as usize, v[1].as_u64().unwrap() as usize);
+        let gold: Vec<Gold> = rec["quotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|q| Gold {
+                span: (q["start"].as_u64().unwrap() as usize, q["end"].as_u64().unwrap() as usize),
+                speaker: q["speaker"].as_str().map(str::to_string),
+                mentions: q["speaker_mentions"].as_array().map_or_else(Vec::new, |m| m.iter().map(pair).collect()),
+            })
+            .collect();
+        let pred: Vec<Pred> = export
+            .quotes
+            .iter()
+            .map(|q| Pred {
+                span: (q.start, q.end),
+                speaker: q.speaker.clone(),
+                mentions: q.speaker_mentions.iter().map(|m| (m[0], m[1])).collect(),
+            })
+            .collect();
+        n_gold += gold.len();
+        n_pred += pred.len();
+        let mut used = vec![false; pred.len()];
+        for g in &gold {
+            if let Some(j) = (0..pred.len()).find(|&j| !used[j] && pred[j].span == g.span) {
+                used[j] = true;
+                tp += 1;
+            }
+        }
+        // Relaxed: largest overlaps first, each item paired once.
+        let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
+        for (i, g) in gold.iter().enumerate() {
+            for (j, p) in pred.iter().enumerate() {
+                let o = overlap(g.span, p.span);
+                if o > 0 {
+                    pairs.push((o, i, j));
+                }
+            }
+        }
+        pairs.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        let (mut gi, mut pj) = (vec![false; gold.len()], vec![false; pred.len()]);
+        for (_, i, j) in pairs {
+            if gi[i] || pj[j] {
+                continue;
+            }
+            gi[i] = true;
+            pj[j] = true;
+            if gold[i].speaker.is_none() && gold[i].mentions.is_empty() {
+                continue;
+            }
+            judged += 1;
+            right += usize::from(speaker_right(&gold[i], &pred[j]));
+        }
+    }
+    let p = tp as f64 / n_pred.max(1) as f64;
+    let r = tp as f64 / n_gold.max(1) as f64;
+    let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    (f1, right as f64 / judged.max(1) as f64, judged)
+}
+
+#[test]
+fn polnear_dev_and_the_sample_stay_above_the_bars() {
+    let dir = data_dir();
+    let polnear = dir.join("quotes/polnear-dev.jsonl");
+    let sample = dir.join("sample/kosovo-nato.jsonl");
+    if !polnear.exists() || !sample.exists() {
+        println!("skipped: {} or {} not found (set ANNOTATOR_DATA)", polnear.display(), sample.display());
+        return;
+    }
+    let (f1, accuracy, judged) = score(&polnear);
+    println!("PolNeAR dev: exact F1 {f1:.3}, speaker accuracy {accuracy:.3} over {judged} quotes");
+    assert!(f1 >= 0.90, "PolNeAR dev exact F1 {f1:.3} fell below 0.90");
+    assert!(accuracy >= 0.90, "PolNeAR dev speaker accuracy {accuracy:.3} fell below 0.90");
+    let (f1, accuracy, judged) = score(&sample);
+    println!("sample: exact F1 {f1:.3}, speaker accuracy {accuracy:.3} over {judged} quotes");
+    assert_eq!((f1, accuracy, judged), (1.0, 1.0, 3));
+}
