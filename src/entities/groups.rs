@@ -97,40 +97,58 @@ struct Name {
     core: Span,
     /// The title words that were stripped, lower-cased without periods.
     titles: Vec<String>,
+    /// Tagged as a person, or read as one from the titles inside it.
+    person: bool,
 }
 
 fn is_possessive(w: &str) -> bool {
     matches!(w, "'s" | "\u{2019}s" | "'" | "\u{2019}")
 }
 
-fn name_of(seg: &Segmented, span: Span) -> Name {
+fn name_of(seg: &Segmented, span: Span, label: EntityLabel) -> Name {
     let toks = &seg.tokens;
     let first = toks.partition_point(|t| t.span.end <= span.start);
-    let mut words = Vec::new();
-    let mut titles = Vec::new();
-    let mut core: Option<Span> = None;
+    // Words with their spans; possessive endings and punctuation dropped.
+    let mut all: Vec<(String, Span, bool)> = Vec::new();
     let mut i = first;
     while i < toks.len() && toks[i].span.start < span.end {
         let w = seg.word(i);
         let t = toks[i];
         i += 1;
-        if t.kind != TokenKind::Word && t.kind != TokenKind::Number {
-            continue;
-        }
-        if is_possessive(w) {
+        if t.kind != TokenKind::Word && t.kind != TokenKind::Number || is_possessive(w) {
             continue;
         }
         let lw = w.trim_end_matches('.').replace('.', "").to_lowercase();
-        if core.is_none() && is_title(w) && i < toks.len() && toks[i].span.start < span.end {
-            titles.push(lw);
-            continue;
-        }
-        let s = Span::new(t.span.start, t.span.end.min(span.end));
-        core = Some(core.map_or(s, |c| c.cover(s)));
-        words.push(lw);
+        all.push((lw, Span::new(t.span.start, t.span.end.min(span.end)), is_title(w)));
     }
-    let core = core.unwrap_or(span);
-    Name { words, core, titles }
+    // A person's titles come off the front ("Sen. Ann Lee"); in a mention
+    // tagged otherwise, titles inside it before a full name mark a person
+    // ("Nato Secretary General Mark Rutte"), never a leading one ("General
+    // Motors").
+    // A leading article is no part of a name: "the European Union".
+    if all.len() > 1 && all[0].0 == "the" {
+        all.remove(0);
+    }
+    let cut = if label == EntityLabel::Per {
+        all.iter().take(all.len().saturating_sub(1)).take_while(|w| w.2).count()
+    } else {
+        match all.iter().rposition(|w| w.2) {
+            Some(k) if k >= 1 && all.len() - (k + 1) >= 2 => k + 1,
+            _ => 0,
+        }
+    };
+    let titles = all[..cut].iter().filter(|w| w.2).map(|w| w.0.clone()).collect();
+    let rest = &all[cut..];
+    let core = match (rest.first(), rest.last()) {
+        (Some(a), Some(b)) => a.1.cover(b.1),
+        _ => span,
+    };
+    Name {
+        words: rest.iter().map(|w| w.0.clone()).collect(),
+        core,
+        titles,
+        person: label == EntityLabel::Per || cut > 0,
+    }
 }
 
 /// The initials of a multi-word name ("north atlantic treaty organization" → "nato").
@@ -194,7 +212,7 @@ impl Unions {
 /// first on a tie). Linear in the number of mentions (hash lookups; the
 /// full names sharing a last name are few).
 pub fn group_entities(seg: &Segmented, entities: &mut [Entity]) -> Vec<Group> {
-    let names: Vec<Name> = entities.iter().map(|e| name_of(seg, e.span)).collect();
+    let names: Vec<Name> = entities.iter().map(|e| name_of(seg, e.span, e.label)).collect();
     let n = entities.len();
     let mut u = Unions::new(n);
     let mut exact: HashMap<String, usize> = HashMap::new();
@@ -203,13 +221,12 @@ pub fn group_entities(seg: &Segmented, entities: &mut [Entity]) -> Vec<Group> {
     let mut last_names: HashMap<String, Vec<usize>> = HashMap::new(); // last word -> full names (one per group)
     let mut first_names: HashMap<String, Vec<usize>> = HashMap::new();
     let mut lone: HashMap<String, usize> = HashMap::new(); // one-word person mentions not yet joined to a full name
-    for i in 0..n {
-        let name = &names[i];
+    for (i, name) in names.iter().enumerate() {
         if name.words.is_empty() {
             continue;
         }
         let key = name.words.join(" ");
-        let person = entities[i].label == EntityLabel::Per;
+        let person = name.person;
         if name.words.len() == 1 {
             let w = &name.words[0];
             let short = could_be_acronym(seg.text, name.core, &name.words);
@@ -278,7 +295,8 @@ pub fn group_entities(seg: &Segmented, entities: &mut [Entity]) -> Vec<Group> {
         });
         entities[i].group = Some(id);
         groups[id].mentions += 1;
-        let label_index = EntityLabel::ALL.iter().position(|&l| l == entities[i].label).unwrap_or(0);
+        let label = if names[i].person { EntityLabel::Per } else { entities[i].label };
+        let label_index = EntityLabel::ALL.iter().position(|&l| l == label).unwrap_or(0);
         votes[id][label_index] += 1;
         let fullness = (names[i].words.len(), names[i].core.len());
         if fullness > (best[id].0, best[id].1) {
@@ -289,7 +307,7 @@ pub fn group_entities(seg: &Segmented, entities: &mut [Entity]) -> Vec<Group> {
         let i = best[id].2;
         g.name = names[i].core.slice(seg.text).to_string();
         let top = votes[id].iter().copied().max().unwrap_or(0);
-        let fullest = entities[i].label;
+        let fullest = if names[i].person { EntityLabel::Per } else { entities[i].label };
         let fullest_index = EntityLabel::ALL.iter().position(|&l| l == fullest).unwrap_or(0);
         g.label = if votes[id][fullest_index] == top {
             fullest
@@ -301,13 +319,8 @@ pub fn group_entities(seg: &Segmented, entities: &mut [Entity]) -> Vec<Group> {
 }
 
 /// The title words stripped from the mention at `span` ("sen", "president"), lower-cased.
-pub fn titles_of(seg: &Segmented, span: Span) -> Vec<String> {
-    name_of(seg, span).titles
-}
-
-/// The name of the mention at `span` without titles and possessive ending.
-pub fn core_of(seg: &Segmented, span: Span) -> Span {
-    name_of(seg, span).core
+pub fn titles_of(seg: &Segmented, span: Span, label: EntityLabel) -> Vec<String> {
+    name_of(seg, span, label).titles
 }
 
 #[cfg(test)]
@@ -376,6 +389,24 @@ mod tests {
         );
         assert_eq!(ids, [Some(0), Some(0), Some(0)]);
         assert_eq!(groups[0].name, "Mark Rutte");
+    }
+
+    #[test]
+    fn titles_inside_a_mention_mark_a_person_but_not_a_company() {
+        let (ids, groups) = group(
+            "Nato Secretary General Mark Rutte spoke. Rutte left. General Motors and the European Union. The EU.",
+            &[
+                ("Nato Secretary General Mark Rutte", Org),
+                ("Rutte", Per),
+                ("General Motors", Org),
+                ("the European Union", Org),
+                ("The EU", Org),
+            ],
+        );
+        assert_eq!(ids, [Some(0), Some(0), Some(1), Some(2), Some(2)]);
+        assert_eq!((groups[0].name.as_str(), groups[0].label), ("Mark Rutte", Per));
+        assert_eq!(groups[1].name, "General Motors");
+        assert_eq!(groups[2].name, "European Union");
     }
 
     #[test]

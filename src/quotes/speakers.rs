@@ -311,7 +311,7 @@ impl People {
                 continue;
             }
             events.push((t, g));
-            let mut titles = titles_of(ctx.seg, e.span);
+            let mut titles = titles_of(ctx.seg, e.span, e.label);
             if t > 0 && !ctx.quoted[t - 1] && is_title(ctx.word(t - 1)) {
                 // "President Obama" where the name alone was tagged.
                 titles.push(ctx.lower[t - 1].trim_end_matches('.').to_string());
