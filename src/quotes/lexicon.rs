@@ -261,9 +261,11 @@ fn lemma_of(word: &str) -> Option<&'static str> {
             stems.push(stem.to_string());
             stems.push(format!("{stem}e"));
             // admitted → admit, quipped → quip
-            let b = stem.as_bytes();
-            if b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] {
-                stems.push(stem[..stem.len() - 1].to_string());
+            let mut last = stem.chars().rev();
+            if let (Some(a), Some(b)) = (last.next(), last.next())
+                && a == b
+            {
+                stems.push(stem[..stem.len() - a.len_utf8()].to_string());
             }
             // replies → reply, cried → cry
             if let Some(s) = stem.strip_suffix('i') {
@@ -997,7 +999,9 @@ mod tests {
         assert_eq!(speech_verb("read"), None);
         assert_eq!(speech_verb("states"), None);
         assert_eq!(speech_verb("stated"), Some(VerbForm::Finite));
-        for w in ["sad", "tale", "adds_", "sing_", "state_", "the", "nothing"] {
+        for w in
+            ["sad", "tale", "adds_", "sing_", "state_", "the", "nothing", "éé", "aééd", "ßßing", "\u{10000}\u{10000}ed"]
+        {
             assert!(speech_verb(w).is_none(), "{w}");
         }
     }
