@@ -52,13 +52,13 @@ pub struct Options {
 /// Annotates texts. Holds the loaded models; build it once, use it often.
 #[derive(Clone, Debug)]
 pub struct Annotator {
-    _private: (),
+    entities: &'static entities::EntityModel,
 }
 
 impl Annotator {
     /// An annotator with the models embedded in the library.
     pub fn new() -> Result<Annotator, Error> {
-        Ok(Annotator { _private: () })
+        Ok(Annotator { entities: entities::embedded_model()? })
     }
 
     /// Finds entities, dates and quotations in `text`.
@@ -78,7 +78,7 @@ impl Annotator {
                 None => (None, DctSource::None),
             },
         };
-        let entities = entities::tag_entities(&seg);
+        let entities = self.entities.tag(&seg);
         let dates = dates::find_dates(&seg, dct, &options.dates);
         let quotes = quotes::find_quotes(&seg, &entities);
         let mut doc = Document { dct, dct_source, entities, groups: Vec::new(), dates, quotes, marked: Vec::new() };
