@@ -21,7 +21,7 @@ options:
   --epochs N            most epochs to train (default 25); the best on dev is kept
   --seed N              shuffling seed (default 1)
   --scheme bilou|bio    tag scheme (default bilou)
-  --min-count N         drop features seen fewer times in training (default 1)
+  --no-train-names      do not add the training data's entity names to the name lists
   --without G,G         switch feature groups off: words, affixes, shape, document,
                         gazetteer, clusters, conjunctions
   --gazetteers FILE     name lists, lines \"list<TAB>name\" (default model/gazetteers.tsv)
@@ -62,9 +62,11 @@ fn run() -> Result<(), String> {
         scheme: Scheme::Bilou,
         groups: group::ALL,
         epochs: 25,
+        fold_epochs: 8,
+        folds: 5,
         seed: 1,
-        min_count: 1,
         gazetteer: Vec::new(),
+        train_names: true,
         clusters: Vec::new(),
         cluster_prefixes: vec![4, 6, 10, 20],
         verbose: true,
@@ -87,7 +89,7 @@ fn run() -> Result<(), String> {
             "--test" => test = Some(value()?),
             "--epochs" => cfg.epochs = value()?.parse().map_err(|_| "--epochs needs a number")?,
             "--seed" => cfg.seed = value()?.parse().map_err(|_| "--seed needs a number")?,
-            "--min-count" => cfg.min_count = value()?.parse().map_err(|_| "--min-count needs a number")?,
+            "--no-train-names" => cfg.train_names = false,
             "--keep" => keep = value()?.parse().map_err(|_| "--keep needs a number")?,
             "--clip" => clip = value()?.parse().map_err(|_| "--clip needs a number")?,
             "--scheme" => {

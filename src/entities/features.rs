@@ -23,10 +23,13 @@ pub mod group {
     pub const CLUSTERS: u32 = 1 << 5;
     /// Conjunctions: word bigrams, word + neighbour shape.
     pub const CONJUNCTIONS: u32 = 1 << 6;
+    /// Non-local: how a first pass labelled the same word elsewhere in the document.
+    pub const NONLOCAL: u32 = 1 << 7;
     /// Every group.
-    pub const ALL: u32 = WORDS | AFFIXES | SHAPE | DOCUMENT | GAZETTEER | CLUSTERS | CONJUNCTIONS;
+    pub const ALL: u32 = WORDS | AFFIXES | SHAPE | DOCUMENT | GAZETTEER | CLUSTERS | CONJUNCTIONS | NONLOCAL;
     /// Names for the command line, in bit order.
-    pub const NAMES: [&str; 7] = ["words", "affixes", "shape", "document", "gazetteer", "clusters", "conjunctions"];
+    pub const NAMES: [&str; 8] =
+        ["words", "affixes", "shape", "document", "gazetteer", "clusters", "conjunctions", "nonlocal"];
 }
 
 /// Word classes: for each word form, a bit path (Brown-style) or a flat class id.
@@ -122,6 +125,10 @@ const T_PREV_SHAPE: u32 = 82;
 const T_SHAPE_NEXT: u32 = 83;
 const T_PREV2: u32 = 84;
 const T_LEN: u32 = 85;
+const T_NL_NONE: u32 = 90;
+const T_NL_HAS: u32 = 91;
+const T_NL_MAJ: u32 = 92;
+const T_NL_HAS_CTX: u32 = 93;
 
 fn cap_class(w: &str, kind: TokenKind) -> Cap {
     match kind {
@@ -412,6 +419,64 @@ impl Features {
             f(T_PREV_SHAPE, hash::fold(lower_at(-1), t.short_shape));
             f(T_SHAPE_NEXT, hash::fold(t.short_shape, lower_at(1)));
             f(T_PREV2, hash::fold(lower_at(-2), lower_at(-1)));
+        }
+    }
+
+    /// Whether token `i` takes non-local features: a word written with a capital.
+    pub(crate) fn nonlocal_eligible(&self, seg: &Segmented, i: usize) -> bool {
+        seg.tokens[i].kind == TokenKind::Word && seg.word(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Non-local features from first-pass labels (`labels[i]`: 0 outside, else
+    /// 1 + label index): for each capitalised word, how the other
+    /// occurrences of the same word in the document were labelled.
+    /// Token `i` owns `keys[offsets[i]..offsets[i + 1]]`.
+    #[allow(clippy::needless_range_loop)]
+    pub(crate) fn nonlocal(&self, seg: &Segmented, labels: &[u8], keys: &mut Vec<u64>, offsets: &mut Vec<u32>) {
+        keys.clear();
+        offsets.clear();
+        let n = self.toks.len().min(labels.len());
+        let mut counts: IdMap<[u16; 5]> = IdMap::default();
+        for i in 0..n {
+            if self.nonlocal_eligible(seg, i) {
+                let c = counts.entry(self.toks[i].lower).or_insert([0; 5]);
+                let l = (labels[i] as usize).min(4);
+                c[l] = c[l].saturating_add(1);
+            }
+        }
+        offsets.push(0);
+        for i in 0..n {
+            if self.nonlocal_eligible(seg, i) {
+                let t = &self.toks[i];
+                let mut c = counts.get(&t.lower).copied().unwrap_or([0; 5]);
+                let own = (labels[i] as usize).min(4);
+                c[own] = c[own].saturating_sub(1);
+                let total: u32 = c.iter().map(|&x| x as u32).sum();
+                let ctx = (t.cap as u64) | (t.initial as u64) << 4 | (t.caps_line as u64) << 5;
+                if total == 0 {
+                    keys.push(hash::feature(T_NL_NONE, ctx));
+                } else {
+                    let (mut best, mut arg) = (0u16, 0usize);
+                    for (l, &x) in c.iter().enumerate() {
+                        if x > best {
+                            best = x;
+                            arg = l;
+                        }
+                    }
+                    let all = best as u32 == total;
+                    keys.push(hash::feature(T_NL_MAJ, arg as u64 | (all as u64) << 3));
+                    for (l, &x) in c.iter().enumerate().skip(1) {
+                        if x > 0 {
+                            keys.push(hash::feature(T_NL_HAS, l as u64));
+                            keys.push(hash::feature(T_NL_HAS_CTX, l as u64 | ctx << 3));
+                        }
+                    }
+                }
+            }
+            offsets.push(keys.len() as u32);
+        }
+        while offsets.len() < self.toks.len() + 1 {
+            offsets.push(keys.len() as u32);
         }
     }
 

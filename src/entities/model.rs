@@ -30,7 +30,6 @@ const NEG: f32 = -1e30;
 pub struct EntityModel {
     scheme: Scheme,
     n_tags: usize,
-    scale: f32,
     /// Start, end and transition scores, already scaled, with illegal moves at `NEG`.
     start: Vec<f32>,
     end: Vec<f32>,
@@ -329,7 +328,6 @@ impl EntityModel {
         Ok(EntityModel {
             scheme,
             n_tags,
-            scale,
             start,
             end,
             trans,
@@ -365,34 +363,47 @@ impl EntityModel {
         self.n_features
     }
 
-    /// Finds the named entities of a segmented document.
+    /// Adds the weights of `keys` to one token's emission scores.
+    #[inline]
+    fn add_rows(&self, keys: &[u64], acc: &mut [i32]) {
+        for &key in keys {
+            if let Some(row) = self.row(key) {
+                for (a, &w) in acc.iter_mut().zip(row) {
+                    *a += w as i32;
+                }
+            }
+        }
+    }
+
+    /// Finds the named entities of a segmented document: a first pass with
+    /// the local features, then (if the model has them) a second pass that
+    /// adds how the first labelled the same words elsewhere.
     pub fn tag(&self, seg: &Segmented) -> Vec<Entity> {
+        let n = seg.tokens.len();
+        let t = self.n_tags;
         let mut feats = Features::default();
         feats.extract(seg, &self.res);
-        let n_tags = self.n_tags;
-        let mut emit: Vec<f32> = Vec::new();
-        let mut acc = vec![0i32; n_tags];
-        let mut tags = Vec::new();
+        let mut acc = vec![0i32; n * t];
+        for i in 0..n {
+            self.add_rows(feats.token(i), &mut acc[i * t..(i + 1) * t]);
+        }
+        let mut tags = vec![0u8; n];
         let mut scratch = Viterbi::default();
+        self.decode(seg, &acc, &mut scratch, &mut tags);
+        if self.res.groups & super::features::group::NONLOCAL != 0 {
+            let labels: Vec<u8> = tags.iter().map(|&x| label_code(self.scheme, x)).collect();
+            let (mut keys, mut offsets) = (Vec::new(), Vec::new());
+            feats.nonlocal(seg, &labels, &mut keys, &mut offsets);
+            for i in 0..n {
+                let ks = &keys[offsets[i] as usize..offsets[i + 1] as usize];
+                self.add_rows(ks, &mut acc[i * t..(i + 1) * t]);
+            }
+            self.decode(seg, &acc, &mut scratch, &mut tags);
+        }
         let mut out = Vec::new();
         for s in &seg.sentences {
             let range = s.tokens.clone();
-            emit.clear();
-            for i in range.clone() {
-                acc.iter_mut().for_each(|a| *a = 0);
-                for &key in feats.token(i) {
-                    if let Some(row) = self.row(key) {
-                        for (a, &w) in acc.iter_mut().zip(row) {
-                            *a += w as i32;
-                        }
-                    }
-                }
-                emit.extend(acc.iter().map(|&a| a as f32));
-            }
-            let links = |i: usize| matches!(seg.tokens[range.start + i].kind, TokenKind::Url | TokenKind::Email);
-            let dec = Decoder { n_tags, start: &self.start, end: &self.end, trans: &self.trans };
-            dec.run(&emit, links, &mut scratch, &mut tags);
-            self.scheme.decode(&tags, |a, b, label| {
+            self.scheme.decode(&tags[range.clone()], |a, b, label| {
                 let (a, b) = (range.start + a, range.start + b);
                 out.push(Entity {
                     span: Span::new(seg.tokens[a].span.start, seg.tokens[b - 1].span.end),
@@ -401,8 +412,31 @@ impl EntityModel {
                 })
             });
         }
-        let _ = self.scale;
         out
+    }
+
+    /// Viterbi over each sentence, from integer emission scores.
+    fn decode(&self, seg: &Segmented, acc: &[i32], scratch: &mut Viterbi, tags: &mut [u8]) {
+        let t = self.n_tags;
+        let dec = Decoder { n_tags: t, start: &self.start, end: &self.end, trans: &self.trans };
+        let mut emit = Vec::new();
+        let mut out = Vec::new();
+        for s in &seg.sentences {
+            let range = s.tokens.clone();
+            emit.clear();
+            emit.extend(acc[range.start * t..range.end * t].iter().map(|&a| a as f32));
+            let links = |i: usize| matches!(seg.tokens[range.start + i].kind, TokenKind::Url | TokenKind::Email);
+            dec.run(&emit, links, scratch, &mut out);
+            tags[range].copy_from_slice(&out);
+        }
+    }
+}
+
+/// 0 for `O`, else 1 + the label's index: what non-local features count.
+pub(crate) fn label_code(scheme: Scheme, tag: u8) -> u8 {
+    match scheme.split(tag as usize) {
+        None => 0,
+        Some((l, _)) => 1 + crate::document::EntityLabel::ALL.iter().position(|&x| x == l).unwrap_or(0) as u8,
     }
 }
 

@@ -5,11 +5,11 @@
 use std::collections::BTreeMap;
 
 use super::EntityModel;
-use super::features::{Clusters, Features, Resources};
+use super::features::{Clusters, Features, Resources, group};
 use super::gazetteer::Gazetteer;
 use super::hash::{self, IdMap};
 pub use super::model::RawModel;
-use super::model::{Decoder, Viterbi};
+use super::model::{Decoder, Viterbi, label_code};
 use super::tags::Scheme;
 use crate::document::EntityLabel;
 use crate::span::{OffsetIndex, OffsetUnit, Span};
@@ -118,13 +118,15 @@ pub fn evaluate(model: &EntityModel, docs: &[Doc]) -> Scores {
 }
 
 /// A document turned into feature ids and gold tags.
-struct Prepared {
-    /// Token spans, for turning tags back into spans.
-    spans: Vec<Span>,
+struct Prepared<'a> {
+    seg: Segmented<'a>,
+    f: Features,
     links: Vec<bool>,
-    sentences: Vec<std::ops::Range<usize>>,
     feats: Vec<u32>,
     offsets: Vec<u32>,
+    /// Non-local feature ids from out-of-fold first-pass labels (training only).
+    nl: Vec<u32>,
+    nl_offsets: Vec<u32>,
     gold_tags: Vec<u8>,
     gold: Vec<(Span, EntityLabel)>,
 }
@@ -145,11 +147,14 @@ pub struct Config {
     pub scheme: Scheme,
     pub groups: u32,
     pub epochs: usize,
+    /// Epochs of the first-pass models that label held-out folds for non-local features.
+    pub fold_epochs: usize,
+    pub folds: usize,
     pub seed: u64,
-    /// Features seen fewer times than this in training are dropped.
-    pub min_count: u32,
     /// Name lists: (list name, entry).
     pub gazetteer: Vec<(String, String)>,
+    /// Add the training data's own entity names as lists (out-of-fold for training).
+    pub train_names: bool,
     /// Word classes: word, path; and the path prefixes used as features.
     pub clusters: Vec<(String, String)>,
     pub cluster_prefixes: Vec<u8>,
@@ -161,16 +166,17 @@ pub struct Config {
 pub struct Trained {
     pub raw: RawModel,
     pub alignment: Alignment,
+    pub dev_alignment: Alignment,
     pub best_epoch: usize,
     pub dev_f1_per_epoch: Vec<f64>,
     pub feature_count: usize,
 }
 
-fn resources(cfg: &Config) -> (Resources, Vec<String>, Vec<(usize, String)>) {
+fn resources(cfg: &Config, entries_in: &[(String, String)]) -> (Resources, Vec<String>, Vec<(usize, String)>) {
     let mut names: Vec<String> = Vec::new();
     let mut entries = Vec::new();
     let mut gaz = Gazetteer::default();
-    for (list, name) in &cfg.gazetteer {
+    for (list, name) in entries_in {
         let l = match names.iter().position(|n| n == list) {
             Some(l) => l,
             None => {
@@ -195,18 +201,40 @@ fn resources(cfg: &Config) -> (Resources, Vec<String>, Vec<(usize, String)>) {
 }
 
 /// Model keys are the top 32 bits of a feature hash (never 0).
-fn model_key(k: u64) -> u32 {
-    (k >> 32) as u32 | 1
+fn model_key(k: u64) -> u64 {
+    ((k >> 32) as u32 | 1) as u64
 }
 
-fn prepare(
-    doc: &Doc,
+/// Feature ids: training assigns them, scoring only looks them up.
+struct Ids {
+    map: IdMap<u32>,
+    keys: Vec<u32>,
+}
+
+impl Ids {
+    fn id(&mut self, key: u64, grow: bool) -> Option<u32> {
+        let key = model_key(key);
+        if let Some(&id) = self.map.get(&key) {
+            return Some(id);
+        }
+        if !grow {
+            return None;
+        }
+        let id = self.keys.len() as u32;
+        self.map.insert(key, id);
+        self.keys.push(key as u32);
+        Some(id)
+    }
+}
+
+fn prepare<'a>(
+    doc: &'a Doc,
     res: &Resources,
     scheme: Scheme,
-    ids: &mut IdMap<u32>,
-    counts: Option<&mut Vec<u32>>,
+    ids: &mut Ids,
+    grow: bool,
     align: &mut Alignment,
-) -> Prepared {
+) -> Prepared<'a> {
     let seg = Segmented::new(&doc.text);
     let mut f = Features::default();
     f.extract(&seg, res);
@@ -214,26 +242,8 @@ fn prepare(
     let mut feats = Vec::with_capacity(f.keys.len());
     let mut offsets = Vec::with_capacity(n + 1);
     offsets.push(0u32);
-    let mut counts = counts;
     for i in 0..n {
-        for &k in f.token(i) {
-            let key = model_key(k) as u64;
-            let id = match counts.as_deref_mut() {
-                Some(c) => {
-                    let next = ids.len() as u32;
-                    let id = *ids.entry(key).or_insert(next);
-                    if id as usize == c.len() {
-                        c.push(0);
-                    }
-                    c[id as usize] += 1;
-                    Some(id)
-                }
-                None => ids.get(&key).copied(),
-            };
-            if let Some(id) = id {
-                feats.push(id);
-            }
-        }
+        feats.extend(f.token(i).iter().filter_map(|&k| ids.id(k, grow)));
         offsets.push(feats.len() as u32);
     }
     // Gold tags: each span must start and end on token boundaries.
@@ -263,12 +273,15 @@ fn prepare(
             _ => align.unaligned += 1,
         }
     }
+    f.keys = Vec::new();
     Prepared {
-        spans: seg.tokens.iter().map(|t| t.span).collect(),
         links: seg.tokens.iter().map(|t| matches!(t.kind, TokenKind::Url | TokenKind::Email)).collect(),
-        sentences: seg.sentences.iter().map(|s| s.tokens.clone()).collect(),
+        seg,
+        f,
         feats,
         offsets,
+        nl: Vec::new(),
+        nl_offsets: Vec::new(),
         gold_tags,
         gold: doc.gold.clone(),
     }
@@ -300,22 +313,6 @@ impl Weights {
     }
 }
 
-fn decode_doc(p: &Prepared, scheme: Scheme, w: &[f32], tw: &[f32], out: &mut Vec<u8>) {
-    let t = scheme.len();
-    let (start, end, trans) = legal(scheme, tw);
-    let dec = Decoder { n_tags: t, start: &start, end: &end, trans: &trans };
-    let mut v = Viterbi::default();
-    let mut emit = Vec::new();
-    let mut tags = Vec::new();
-    out.clear();
-    out.resize(p.spans.len(), 0);
-    for s in &p.sentences {
-        emissions(p, s.clone(), w, t, &mut emit);
-        dec.run(&emit, |i| p.links[s.start + i], &mut v, &mut tags);
-        out[s.clone()].copy_from_slice(&tags);
-    }
-}
-
 fn legal(scheme: Scheme, tw: &[f32]) -> (Vec<f32>, Vec<f32>, Vec<f32>) {
     let t = scheme.len();
     let neg = -1e30f32;
@@ -332,32 +329,85 @@ fn legal(scheme: Scheme, tw: &[f32]) -> (Vec<f32>, Vec<f32>, Vec<f32>) {
     (start, end, trans)
 }
 
-fn emissions(p: &Prepared, s: std::ops::Range<usize>, w: &[f32], t: usize, emit: &mut Vec<f32>) {
-    emit.clear();
-    emit.resize(s.len() * t, 0.0);
-    for (k, i) in s.enumerate() {
-        let row = &mut emit[k * t..(k + 1) * t];
-        for &f in &p.feats[p.offsets[i] as usize..p.offsets[i + 1] as usize] {
-            let wr = &w[f as usize * t..(f as usize + 1) * t];
-            for (e, &x) in row.iter_mut().zip(wr) {
-                *e += x;
-            }
+fn add_rows(ids: &[u32], w: &[f32], t: usize, row: &mut [f32]) {
+    for &f in ids {
+        let wr = &w[f as usize * t..(f as usize + 1) * t];
+        for (e, &x) in row.iter_mut().zip(wr) {
+            *e += x;
         }
     }
 }
 
-fn score_prepared(docs: &[Prepared], scheme: Scheme, w: &[f32], tw: &[f32]) -> Scores {
+/// Emission scores of sentence `s`, with or without the non-local features.
+fn emissions(p: &Prepared, s: std::ops::Range<usize>, w: &[f32], t: usize, nl: bool, emit: &mut Vec<f32>) {
+    emit.clear();
+    emit.resize(s.len() * t, 0.0);
+    for (k, i) in s.enumerate() {
+        let row = &mut emit[k * t..(k + 1) * t];
+        add_rows(&p.feats[p.offsets[i] as usize..p.offsets[i + 1] as usize], w, t, row);
+        if nl && !p.nl_offsets.is_empty() {
+            add_rows(&p.nl[p.nl_offsets[i] as usize..p.nl_offsets[i + 1] as usize], w, t, row);
+        }
+    }
+}
+
+/// Tags a whole document with the given weights (one pass, using `p.nl` if asked).
+fn decode_doc(p: &Prepared, scheme: Scheme, w: &[f32], tw: &[f32], nl: bool, out: &mut Vec<u8>) {
+    let t = scheme.len();
+    let (start, end, trans) = legal(scheme, tw);
+    let dec = Decoder { n_tags: t, start: &start, end: &end, trans: &trans };
+    let mut v = Viterbi::default();
+    let mut emit = Vec::new();
+    let mut tags = Vec::new();
+    out.clear();
+    out.resize(p.seg.tokens.len(), 0);
+    for s in &p.seg.sentences {
+        emissions(p, s.tokens.clone(), w, t, nl, &mut emit);
+        dec.run(&emit, |i| p.links[s.tokens.start + i], &mut v, &mut tags);
+        out[s.tokens.clone()].copy_from_slice(&tags);
+    }
+}
+
+/// Fills `p.nl` from first-pass tags.
+fn set_nonlocal(p: &mut Prepared, scheme: Scheme, tags: &[u8], ids: &mut Ids, grow: bool) {
+    let labels: Vec<u8> = tags.iter().map(|&x| label_code(scheme, x)).collect();
+    let (mut keys, mut offsets) = (Vec::new(), Vec::new());
+    p.f.nonlocal(&p.seg, &labels, &mut keys, &mut offsets);
+    p.nl.clear();
+    p.nl_offsets.clear();
+    p.nl_offsets.push(0);
+    for i in 0..p.seg.tokens.len() {
+        let ks = &keys[offsets[i] as usize..offsets[i + 1] as usize];
+        p.nl.extend(ks.iter().filter_map(|&k| ids.id(k, grow)));
+        p.nl_offsets.push(p.nl.len() as u32);
+    }
+}
+
+fn spans_of(p: &Prepared, scheme: Scheme, tags: &[u8]) -> Vec<(Span, EntityLabel)> {
+    let mut pred = Vec::new();
+    for s in &p.seg.sentences {
+        let r = s.tokens.clone();
+        scheme.decode(&tags[r.clone()], |a, b, l| {
+            let toks = &p.seg.tokens;
+            pred.push((Span::new(toks[r.start + a].span.start, toks[r.start + b - 1].span.end), l))
+        });
+    }
+    pred
+}
+
+/// Scores weights on prepared documents the way the model runs: a first
+/// pass, then (with non-local features) a second one.
+fn score_prepared(docs: &mut [Prepared], scheme: Scheme, w: &[f32], tw: &[f32], nl: bool, ids: &mut Ids) -> Scores {
     let mut scores = Scores::default();
     let mut tags = Vec::new();
-    for p in docs {
-        decode_doc(p, scheme, w, tw, &mut tags);
-        let mut pred = Vec::new();
-        for s in &p.sentences {
-            scheme.decode(&tags[s.clone()], |a, b, l| {
-                pred.push((Span::new(p.spans[s.start + a].start, p.spans[s.start + b - 1].end), l))
-            });
+    for p in docs.iter_mut() {
+        decode_doc(p, scheme, w, tw, false, &mut tags);
+        if nl {
+            let first = tags.clone();
+            set_nonlocal(p, scheme, &first, ids, false);
+            decode_doc(p, scheme, w, tw, true, &mut tags);
         }
-        scores.add(&p.gold, &pred);
+        scores.add(&p.gold, &spans_of(p, scheme, &tags));
     }
     scores
 }
@@ -380,86 +430,41 @@ impl Rng {
     }
 }
 
-/// Trains on `train`, choosing the number of epochs by F1 on `dev`.
-pub fn train(cfg: &Config, train: &[Doc], dev: &[Doc]) -> Trained {
-    let scheme = cfg.scheme;
+/// Runs the perceptron over `docs` for `epochs`; `nl` presents each sentence
+/// with its non-local features half of the time (so that one weight set
+/// serves both passes). Calls `eval` with the averaged weights after each
+/// epoch and keeps the best.
+fn perceptron(
+    docs: &[&Prepared],
+    scheme: Scheme,
+    n_feats: usize,
+    epochs: usize,
+    seed: u64,
+    nl: bool,
+    mut eval: impl FnMut(usize, &[f32], &[f32]) -> f64,
+) -> (usize, Vec<f64>, Vec<f32>, Vec<f32>) {
     let t = scheme.len();
-    let (res, list_names, gaz_entries) = resources(cfg);
-    let mut ids: IdMap<u32> = IdMap::default();
-    let mut counts = Vec::new();
-    let mut align = Alignment::default();
-    let mut tr: Vec<Prepared> =
-        train.iter().map(|d| prepare(d, &res, scheme, &mut ids, Some(&mut counts), &mut align)).collect();
-    // Drop rare features: renumber the kept ones.
-    let mut keep = vec![u32::MAX; counts.len()];
-    let mut n_kept = 0u32;
-    for (i, &c) in counts.iter().enumerate() {
-        if c >= cfg.min_count {
-            keep[i] = n_kept;
-            n_kept += 1;
-        }
-    }
-    for p in &mut tr {
-        let mut feats = Vec::with_capacity(p.feats.len());
-        let mut offsets = vec![0u32];
-        for i in 0..p.spans.len() {
-            for &f in &p.feats[p.offsets[i] as usize..p.offsets[i + 1] as usize] {
-                if keep[f as usize] != u32::MAX {
-                    feats.push(keep[f as usize]);
-                }
-            }
-            offsets.push(feats.len() as u32);
-        }
-        p.feats = feats;
-        p.offsets = offsets;
-    }
-    let mut key_of = vec![0u32; n_kept as usize];
-    let mut kept_ids: IdMap<u32> = IdMap::default();
-    for (&key, &id) in &ids {
-        if keep[id as usize] != u32::MAX {
-            key_of[keep[id as usize] as usize] = key as u32;
-            kept_ids.insert(key, keep[id as usize]);
-        }
-    }
-    let mut dev_align = Alignment::default();
-    let dv: Vec<Prepared> = dev.iter().map(|d| prepare(d, &res, scheme, &mut kept_ids, None, &mut dev_align)).collect();
-    if cfg.verbose {
-        eprintln!(
-            "train: {} docs, {} gold spans, {} not on token boundaries, {} across sentences; {} features ({} kept)",
-            train.len(),
-            align.spans,
-            align.unaligned,
-            align.cross_sentence,
-            counts.len(),
-            n_kept
-        );
-        eprintln!(
-            "dev: {} gold spans, {} not on token boundaries, {} across sentences",
-            dev_align.spans, dev_align.unaligned, dev_align.cross_sentence
-        );
-    }
-    let mut wts = Weights::new(n_kept as usize, t);
+    let mut wts = Weights::new(n_feats, t);
     let mut order: Vec<(usize, usize)> =
-        tr.iter().enumerate().flat_map(|(d, p)| (0..p.sentences.len()).map(move |s| (d, s))).collect();
-    let mut rng = Rng(cfg.seed.max(1));
+        docs.iter().enumerate().flat_map(|(d, p)| (0..p.seg.sentences.len()).map(move |s| (d, s))).collect();
+    let mut rng = Rng(seed.max(1));
     let mut c = 1f64;
     let mut v = Viterbi::default();
     let (mut emit, mut pred) = (Vec::new(), Vec::new());
     let mut best: Option<(f64, usize, Vec<f32>, Vec<f32>)> = None;
     let mut per_epoch = Vec::new();
-    for epoch in 1..=cfg.epochs {
+    for epoch in 1..=epochs {
         rng.shuffle(&mut order);
-        let mut errors = 0usize;
         for &(d, s) in &order {
-            let p = &tr[d];
-            let range = p.sentences[s].clone();
+            let p = docs[d];
+            let range = p.seg.sentences[s].tokens.clone();
+            let use_nl = nl && rng.next() & 1 == 1;
             let (start, end, trans) = legal(scheme, &wts.tw);
-            emissions(p, range.clone(), &wts.w, t, &mut emit);
+            emissions(p, range.clone(), &wts.w, t, use_nl, &mut emit);
             let dec = Decoder { n_tags: t, start: &start, end: &end, trans: &trans };
             dec.run(&emit, |i| p.links[range.start + i], &mut v, &mut pred);
             let gold = &p.gold_tags[range.clone()];
             if gold != pred.as_slice() {
-                errors += 1;
                 let bump = |idx: usize, delta: f32, w: &mut [f32], u: &mut [f64]| {
                     w[idx] += delta;
                     u[idx] += c * delta as f64;
@@ -467,7 +472,11 @@ pub fn train(cfg: &Config, train: &[Doc], dev: &[Doc]) -> Trained {
                 for (k, i) in range.clone().enumerate() {
                     let (g, q) = (gold[k] as usize, pred[k] as usize);
                     if g != q {
-                        for &f in &p.feats[p.offsets[i] as usize..p.offsets[i + 1] as usize] {
+                        let mut ids = p.feats[p.offsets[i] as usize..p.offsets[i + 1] as usize].to_vec();
+                        if use_nl && !p.nl_offsets.is_empty() {
+                            ids.extend_from_slice(&p.nl[p.nl_offsets[i] as usize..p.nl_offsets[i + 1] as usize]);
+                        }
+                        for f in ids {
                             bump(f as usize * t + g, 1.0, &mut wts.w, &mut wts.u);
                             bump(f as usize * t + q, -1.0, &mut wts.w, &mut wts.u);
                         }
@@ -492,17 +501,101 @@ pub fn train(cfg: &Config, train: &[Doc], dev: &[Doc]) -> Trained {
             c += 1.0;
         }
         let (aw, atw) = wts.averaged(c);
-        let f1 = if dv.is_empty() { 0.0 } else { score_prepared(&dv, scheme, &aw, &atw).f1() };
+        let f1 = eval(epoch, &aw, &atw);
         per_epoch.push(f1);
-        if cfg.verbose {
-            eprintln!("epoch {epoch}: {errors} sentences wrong in training; dev F1 {f1:.4}");
-        }
-        if best.as_ref().is_none_or(|b| f1 > b.0) || dv.is_empty() {
+        if best.as_ref().is_none_or(|b| f1 > b.0) {
             best = Some((f1, epoch, aw, atw));
         }
     }
-    let (_, best_epoch, w, tw) = best.unwrap_or((0.0, 0, vec![0.0; n_kept as usize * t], vec![0.0; t * (t + 2)]));
-    let features = (0..n_kept as usize).map(|f| (key_of[f], w[f * t..(f + 1) * t].to_vec())).collect();
+    let (_, e, w, tw) = best.unwrap_or((0.0, 0, vec![0.0; n_feats * t], vec![0.0; t * (t + 2)]));
+    (e, per_epoch, w, tw)
+}
+
+/// Trains on `train`, choosing the number of epochs by F1 on `dev`.
+pub fn train(cfg: &Config, train: &[Doc], dev: &[Doc]) -> Trained {
+    let scheme = cfg.scheme;
+    let t = scheme.len();
+    let k = cfg.folds.max(2);
+    let use_nl = cfg.groups & group::NONLOCAL != 0;
+    let fold_of = |d: usize| d % k;
+    // Name lists: the packaged ones, plus the training data's own names,
+    // out-of-fold for the training documents so that they do not simply recall gold.
+    let names_of = |skip: Option<usize>| -> Vec<(String, String)> {
+        let mut v = cfg.gazetteer.clone();
+        if cfg.train_names && cfg.groups & group::GAZETTEER != 0 {
+            let mut seen = std::collections::BTreeSet::new();
+            for (d, doc) in train.iter().enumerate() {
+                if Some(fold_of(d)) == skip {
+                    continue;
+                }
+                for &(span, label) in &doc.gold {
+                    seen.insert((format!("train.{}", label.as_str()), span.slice(&doc.text).to_string()));
+                }
+            }
+            v.extend(seen);
+        }
+        v
+    };
+    let (res_full, list_names, gaz_entries) = resources(cfg, &names_of(None));
+    let fold_res: Vec<Resources> = (0..k).map(|f| resources(cfg, &names_of(Some(f))).0).collect();
+    let mut ids = Ids { map: IdMap::default(), keys: Vec::new() };
+    let mut align = Alignment::default();
+    let mut tr: Vec<Prepared> = train
+        .iter()
+        .enumerate()
+        .map(|(d, doc)| {
+            let res = if cfg.train_names { &fold_res[fold_of(d)] } else { &res_full };
+            prepare(doc, res, scheme, &mut ids, true, &mut align)
+        })
+        .collect();
+    let mut dev_align = Alignment::default();
+    let mut dv: Vec<Prepared> =
+        dev.iter().map(|d| prepare(d, &res_full, scheme, &mut ids, false, &mut dev_align)).collect();
+    if cfg.verbose {
+        eprintln!(
+            "train: {} docs, {} gold spans, {} not on token boundaries, {} across sentences; {} features",
+            train.len(),
+            align.spans,
+            align.unaligned,
+            align.cross_sentence,
+            ids.keys.len()
+        );
+        eprintln!(
+            "dev: {} gold spans, {} not on token boundaries, {} across sentences",
+            dev_align.spans, dev_align.unaligned, dev_align.cross_sentence
+        );
+    }
+    if use_nl {
+        // First-pass labels for each fold from a local model trained on the others.
+        let n_local = ids.keys.len();
+        let mut labelled: Vec<Vec<u8>> = vec![Vec::new(); tr.len()];
+        for f in 0..k {
+            let others: Vec<&Prepared> = tr.iter().enumerate().filter(|(d, _)| fold_of(*d) != f).map(|x| x.1).collect();
+            let (_, _, w, tw) =
+                perceptron(&others, scheme, n_local, cfg.fold_epochs, cfg.seed + f as u64, false, |_, _, _| 0.0);
+            for (d, p) in tr.iter().enumerate().filter(|(d, _)| fold_of(*d) == f) {
+                decode_doc(p, scheme, &w, &tw, false, &mut labelled[d]);
+            }
+            if cfg.verbose {
+                eprintln!("fold {}/{k}: first-pass labels", f + 1);
+            }
+        }
+        for (p, tags) in tr.iter_mut().zip(&labelled) {
+            set_nonlocal(p, scheme, tags, &mut ids, true);
+        }
+    }
+    let n_feats = ids.keys.len();
+    let refs: Vec<&Prepared> = tr.iter().collect();
+    let verbose = cfg.verbose;
+    let (best_epoch, per_epoch, w, tw) =
+        perceptron(&refs, scheme, n_feats, cfg.epochs, cfg.seed, use_nl, |e, w, tw| {
+            let f1 = if dv.is_empty() { 0.0 } else { score_prepared(&mut dv, scheme, w, tw, use_nl, &mut ids).f1() };
+            if verbose {
+                eprintln!("epoch {e}: dev F1 {f1:.4}");
+            }
+            f1
+        });
+    let features = (0..n_feats).map(|f| (ids.keys[f], w[f * t..(f + 1) * t].to_vec())).collect();
     let raw = RawModel {
         scheme,
         groups: cfg.groups,
@@ -515,7 +608,14 @@ pub fn train(cfg: &Config, train: &[Doc], dev: &[Doc]) -> Trained {
         clusters: cfg.clusters.clone(),
         features,
     };
-    Trained { raw, alignment: align, best_epoch, dev_f1_per_epoch: per_epoch, feature_count: n_kept as usize }
+    Trained {
+        raw,
+        alignment: align,
+        dev_alignment: dev_align,
+        best_epoch,
+        dev_f1_per_epoch: per_epoch,
+        feature_count: n_feats,
+    }
 }
 
 /// Keeps the `keep` features with the largest weights (by their largest
