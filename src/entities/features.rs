@@ -176,7 +176,7 @@ fn shapes(w: &str) -> (u64, u64) {
     let (mut long, mut short) = (0x51u64, 0x73u64);
     let mut prev = '\0';
     let mut run = 0;
-    for c in w.chars() {
+    for c in w.chars().map(hash::norm_char) {
         let s = if c.is_uppercase() {
             'X'
         } else if c.is_lowercase() {
@@ -211,7 +211,7 @@ fn affix(w: &str, n: usize, suffix: bool) -> Option<u64> {
     let mut h = if suffix { 0x5u64 } else { 0x7u64 };
     let skip = if suffix { count - n } else { 0 };
     for c in w.chars().skip(skip).take(n) {
-        h = hash::fold(h, hash::lower_char(c) as u64);
+        h = hash::fold(h, hash::lower_char(hash::norm_char(c)) as u64);
     }
     Some(hash::finish(h))
 }
@@ -478,6 +478,11 @@ impl Features {
         while offsets.len() < self.toks.len() + 1 {
             offsets.push(keys.len() as u32);
         }
+    }
+
+    /// Token `i`'s lower-cased word hash.
+    pub(crate) fn lower(&self, i: usize) -> u64 {
+        self.toks.get(i).map_or(0, |t| t.lower)
     }
 
     pub(crate) fn token(&self, i: usize) -> &[u64] {

@@ -3,6 +3,7 @@
 //! the longest match (begin, inside, last, unit).
 
 use super::hash::{self, IdMap};
+use crate::document::EntityLabel;
 use crate::text::{Token, TokenKind, tokenize};
 
 /// At most this many lists (each takes 3 bits of a token's match word).
@@ -56,6 +57,28 @@ impl Gazetteer {
             }
         }
         *self.entries.entry(h).or_insert(0) |= 1 << list;
+    }
+
+    /// The lists that hold exactly this sequence of lower-cased word hashes.
+    pub(crate) fn lookup(&self, lower: impl Iterator<Item = u64>) -> u16 {
+        let mut h = seq_start();
+        let mut n = 0;
+        for w in lower {
+            h = seq_next(h, w);
+            n += 1;
+        }
+        if n == 0 { 0 } else { self.entries.get(&h).copied().unwrap_or(0) }
+    }
+
+    /// The entity label a list stands for, from its name (`loc.city`,
+    /// `per.first`, `train.ORG`, ...); surname and given-name lists give none,
+    /// since a part of a name is not a name.
+    pub(crate) fn list_label(&self, list: usize) -> Option<EntityLabel> {
+        let name = self.names.get(list)?;
+        if let Some(l) = name.strip_prefix("train.") {
+            return EntityLabel::parse(l);
+        }
+        name.starts_with("loc.").then_some(EntityLabel::Loc)
     }
 
     pub(crate) fn len(&self) -> usize {

@@ -25,6 +25,18 @@ pub(crate) const fn feature(template: u32, value: u64) -> u64 {
     finish(fold(fold(0x9e37_79b9_7f4a_7c15, template as u64), value))
 }
 
+/// Folds typographic variants to one form: curly apostrophes and quotes
+/// to straight ones, so that pasted text reads like the training text.
+#[inline]
+pub(crate) fn norm_char(c: char) -> char {
+    match c {
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{201B}' | '\u{2032}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' => '"',
+        '\u{2010}' | '\u{2011}' => '-',
+        c => c,
+    }
+}
+
 /// Hashes a word, lower-casing it and folding every digit to `0` when asked.
 /// Hashes chars rather than bytes so that case folding never allocates.
 #[inline]
@@ -34,9 +46,9 @@ pub(crate) fn word(w: &str, lower: bool) -> u64 {
         let c = if c.is_ascii_digit() {
             '0'
         } else if lower {
-            lower_char(c)
+            lower_char(norm_char(c))
         } else {
-            c
+            norm_char(c)
         };
         h = fold(h, c as u64);
     }
@@ -81,5 +93,6 @@ mod tests {
         assert_ne!(word("Rutte", false), word("RUTTE", false));
         assert_eq!(word("1996", false), word("2025", false));
         assert_eq!(word("\u{C9}cole", true), word("\u{E9}COLE", true));
+        assert_eq!(word("\u{2019}s", false), word("'s", false));
     }
 }

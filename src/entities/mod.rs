@@ -4,6 +4,8 @@
 //! The tagger is an averaged structured perceptron over BILOU tags with
 //! Viterbi decoding; `DESIGN.md` explains the features and their worth.
 
+#[cfg(feature = "train")]
+pub mod classes;
 mod features;
 mod gazetteer;
 mod hash;

@@ -5,17 +5,18 @@
 //!
 //! ```text
 //! magic "AAENTMDL", u32 version, u32 tag scheme, u32 feature groups, u32 tags,
-//! f32 weight scale, i16 start[tags], i16 end[tags], i16 transitions[tags * tags],
+//! f32 start[tags], f32 end[tags], f32 transitions[tags * tags], f32 codebook[127]
+//! (the weight of code k > 0; code -k weighs minus that),
 //! u32 length + name lists (UTF-8 lines "list<TAB>name"), u32 length + list names
 //! (one per line), u8 cluster prefix count + prefixes, u32 length + word classes
 //! (UTF-8 lines "word<TAB>path"), u32 features, LEB128 key deltas, LEB128 tag
-//! masks, i8 weights (one per set mask bit), u32 FNV-1a checksum of all before it.
+//! masks, i8 weight codes (one per set mask bit), u32 FNV-1a checksum of all before it.
 //! ```
 
 use super::features::{Clusters, Features, Resources};
 use super::gazetteer::Gazetteer;
 use super::tags::Scheme;
-use crate::document::Entity;
+use crate::document::{Entity, EntityLabel};
 use crate::error::Error;
 use crate::span::Span;
 use crate::text::{Segmented, TokenKind};
@@ -30,7 +31,7 @@ const NEG: f32 = -1e30;
 pub struct EntityModel {
     scheme: Scheme,
     n_tags: usize,
-    /// Start, end and transition scores, already scaled, with illegal moves at `NEG`.
+    /// Start, end and transition scores, with illegal moves at `NEG`.
     start: Vec<f32>,
     end: Vec<f32>,
     trans: Vec<f32>,
@@ -39,6 +40,8 @@ pub struct EntityModel {
     slots: Vec<u32>,
     rows: Vec<u32>,
     weights: Vec<i8>,
+    /// The weight of each code, indexed by the code as a byte.
+    codebook: Box<[f32; 256]>,
     n_features: usize,
 }
 
@@ -103,9 +106,9 @@ impl<'a> Reader<'a> {
         let s = self.take(4)?;
         Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
     }
-    fn i16(&mut self) -> Result<i16, Error> {
-        let s = self.take(2)?;
-        Ok(i16::from_le_bytes([s[0], s[1]]))
+    fn f32(&mut self) -> Result<f32, Error> {
+        let s = self.take(4)?;
+        Ok(f32::from_le_bytes([s[0], s[1], s[2], s[3]]))
     }
     fn varint(&mut self) -> Result<u32, Error> {
         let mut v = 0u64;
@@ -141,31 +144,47 @@ fn write_varint(out: &mut Vec<u8>, mut v: u32) {
     out.push(v as u8);
 }
 
-/// Largest magnitude of a quantised transition score.
-#[cfg(feature = "train")]
-const TRANS_Q: f32 = 30000.0;
-
 #[cfg(feature = "train")]
 impl RawModel {
-    /// Writes the model format, quantising feature weights to `i8` with one
-    /// scale (weights past `clip` are clipped) and dropping those that round to 0.
-    pub fn to_bytes(&self, clip: f32) -> Vec<u8> {
+    /// Writes the model format. Feature weights become codes of a codebook
+    /// of `levels` magnitudes (at most 127) up to the largest weight: evenly
+    /// spaced when `floor` is 0, else log-spaced from `floor`. Weights that
+    /// round to no level are dropped.
+    pub fn to_bytes(&self, floor: f32, levels: u8) -> Vec<u8> {
         let n_tags = self.scheme.len();
-        let scale = (clip / 127.0).max(f32::MIN_POSITIVE);
+        let levels = levels.clamp(1, 127) as usize;
+        let top = self.features.iter().flat_map(|f| f.1.iter()).fold(0f32, |m, &x| m.max(x.abs()));
+        let top = top.max(f32::MIN_POSITIVE);
+        let linear = floor <= 0.0;
+        let floor = if linear { top / levels as f32 } else { floor.clamp(f32::MIN_POSITIVE, top) };
+        let ratio = if levels > 1 { (top / floor).ln() / (levels - 1) as f32 } else { 0.0 };
+        let mut book = [0f32; 127];
+        for (k, b) in book.iter_mut().enumerate().take(levels) {
+            *b = if linear { floor * (k + 1) as f32 } else { floor * (ratio * k as f32).exp() };
+        }
+        let code = |x: f32| -> i8 {
+            let a = x.abs();
+            let k = if linear {
+                (a / floor).round().min(levels as f32)
+            } else if a < floor * (-ratio / 2.0).exp() {
+                0.0
+            } else if ratio > 0.0 {
+                ((a / floor).ln() / ratio).round().clamp(0.0, (levels - 1) as f32) + 1.0
+            } else {
+                1.0
+            };
+            let c = k as i8;
+            if x < 0.0 { -c } else { c }
+        };
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&VERSION.to_le_bytes());
         out.extend_from_slice(&self.scheme.code().to_le_bytes());
         out.extend_from_slice(&self.groups.to_le_bytes());
         out.extend_from_slice(&(n_tags as u32).to_le_bytes());
-        out.extend_from_slice(&scale.to_le_bytes());
-        // Transitions keep more precision: there are few of them.
-        let tmax = self.start.iter().chain(&self.end).chain(&self.trans).fold(0f32, |m, &x| m.max(x.abs()));
-        let tscale = (tmax / TRANS_Q).max(scale / 256.0);
-        for &x in self.start.iter().chain(&self.end).chain(&self.trans) {
-            out.extend_from_slice(&((x / tscale).round() as i16).to_le_bytes());
+        for &x in self.start.iter().chain(&self.end).chain(&self.trans).chain(&book) {
+            out.extend_from_slice(&x.to_le_bytes());
         }
-        out.extend_from_slice(&(tscale / scale).to_le_bytes());
         let mut lines: Vec<String> = self.gazetteer.iter().map(|(l, n)| format!("{l}\t{n}\n")).collect();
         lines.sort();
         lines.dedup();
@@ -185,7 +204,7 @@ impl RawModel {
         // Features: quantise, drop the all-zero ones, sort by key.
         let mut feats: Vec<(u32, u32, Vec<i8>)> = Vec::new();
         for (key, w) in &self.features {
-            let q: Vec<i8> = w.iter().map(|&x| (x / scale).round().clamp(-127.0, 127.0) as i8).collect();
+            let q: Vec<i8> = w.iter().map(|&x| code(x)).collect();
             let mask = q.iter().enumerate().fold(0u32, |m, (t, &v)| if v != 0 { m | 1 << t } else { m });
             if mask != 0 {
                 feats.push((*key | 1, mask, q.into_iter().filter(|&v| v != 0).collect()));
@@ -238,27 +257,32 @@ impl EntityModel {
         if n_tags != scheme.len() {
             return Err(fail(format!("{n_tags} tags do not fit the {scheme:?} scheme")));
         }
-        let scale = f32::from_le_bytes(r.take(4)?.try_into().unwrap_or([0; 4]));
-        if !scale.is_finite() || scale <= 0.0 {
-            return Err(fail("the weight scale is not a positive number"));
+        let mut q = Vec::with_capacity(n_tags * (n_tags + 2) + 127);
+        for _ in 0..n_tags * (n_tags + 2) + 127 {
+            let x = r.f32()?;
+            if !x.is_finite() {
+                return Err(fail("a transition or codebook weight is not a finite number"));
+            }
+            q.push(x);
         }
-        let mut q = Vec::with_capacity(n_tags * (n_tags + 2));
-        for _ in 0..n_tags * (n_tags + 2) {
-            q.push(r.i16()? as f32);
+        let (mut start, mut end) = (q[..n_tags].to_vec(), q[n_tags..2 * n_tags].to_vec());
+        let mut trans = q[2 * n_tags..n_tags * (n_tags + 2)].to_vec();
+        let mut codebook = Box::new([0f32; 256]);
+        for (k, &x) in q[n_tags * (n_tags + 2)..].iter().enumerate() {
+            codebook[k + 1] = x;
+            codebook[(-(k as i32 + 1)) as u8 as usize] = -x;
         }
-        let tratio = f32::from_le_bytes(r.take(4)?.try_into().unwrap_or([0; 4]));
-        if !tratio.is_finite() || tratio <= 0.0 {
-            return Err(fail("the transition scale is not a positive number"));
-        }
-        let (mut start, mut end, mut trans) =
-            (q[..n_tags].to_vec(), q[n_tags..2 * n_tags].to_vec(), q[2 * n_tags..].to_vec());
-        // Scores are kept in units of `scale` so that feature rows add as integers.
         for t in 0..n_tags {
-            start[t] = if scheme.can_start(t) { start[t] * tratio } else { NEG };
-            end[t] = if scheme.can_end(t) { end[t] * tratio } else { NEG };
+            if !scheme.can_start(t) {
+                start[t] = NEG;
+            }
+            if !scheme.can_end(t) {
+                end[t] = NEG;
+            }
             for u in 0..n_tags {
-                let x = &mut trans[t * n_tags + u];
-                *x = if scheme.can_follow(t, u) { *x * tratio } else { NEG };
+                if !scheme.can_follow(t, u) {
+                    trans[t * n_tags + u] = NEG;
+                }
             }
         }
         let gaz_text = r.text("name lists")?;
@@ -335,6 +359,7 @@ impl EntityModel {
             slots,
             rows,
             weights,
+            codebook,
             n_features: n,
         })
     }
@@ -365,11 +390,11 @@ impl EntityModel {
 
     /// Adds the weights of `keys` to one token's emission scores.
     #[inline]
-    fn add_rows(&self, keys: &[u64], acc: &mut [i32]) {
+    fn add_rows(&self, keys: &[u64], acc: &mut [f32]) {
         for &key in keys {
             if let Some(row) = self.row(key) {
                 for (a, &w) in acc.iter_mut().zip(row) {
-                    *a += w as i32;
+                    *a += self.codebook[w as u8 as usize];
                 }
             }
         }
@@ -383,7 +408,7 @@ impl EntityModel {
         let t = self.n_tags;
         let mut feats = Features::default();
         feats.extract(seg, &self.res);
-        let mut acc = vec![0i32; n * t];
+        let mut acc = vec![0f32; n * t];
         for i in 0..n {
             self.add_rows(feats.token(i), &mut acc[i * t..(i + 1) * t]);
         }
@@ -404,29 +429,76 @@ impl EntityModel {
         for s in &seg.sentences {
             let range = s.tokens.clone();
             self.scheme.decode(&tags[range.clone()], |a, b, label| {
-                let (a, b) = (range.start + a, range.start + b);
-                out.push(Entity {
-                    span: Span::new(seg.tokens[a].span.start, seg.tokens[b - 1].span.end),
-                    label,
-                    group: None,
-                })
+                self.push_entity(seg, &feats, range.start + a, range.start + b, label, &mut out);
             });
         }
         out
     }
 
-    /// Viterbi over each sentence, from integer emission scores.
-    fn decode(&self, seg: &Segmented, acc: &[i32], scratch: &mut Viterbi, tags: &mut [u8]) {
+    /// Adds the entity of tokens `a..b`, split into its parts when it is a
+    /// hyphenated compound of names that each stand alone in the name lists
+    /// ("Kosovo-Serbia" is two places; "Jean-Luc" stays one name).
+    fn push_entity(
+        &self,
+        seg: &Segmented,
+        feats: &Features,
+        a: usize,
+        b: usize,
+        label: EntityLabel,
+        out: &mut Vec<Entity>,
+    ) {
+        let entity = |a: usize, b: usize, label| Entity {
+            span: Span::new(seg.tokens[a].span.start, seg.tokens[b - 1].span.end),
+            label,
+            group: None,
+        };
+        let is_joint = |i: usize| {
+            let t = &seg.tokens[i];
+            t.kind == TokenKind::Punct
+                && matches!(seg.word(i), "-" | "\u{2010}" | "\u{2011}")
+                && !t.space_before
+                && seg.tokens.get(i + 1).is_some_and(|n| !n.space_before)
+        };
+        if b - a >= 3 && (a + 1..b - 1).any(is_joint) {
+            let mut parts = Vec::new();
+            let mut p = a;
+            for i in a + 1..b - 1 {
+                if is_joint(i) {
+                    parts.push((p, i));
+                    p = i + 1;
+                }
+            }
+            parts.push((p, b));
+            let gaz = &self.res.gazetteer;
+            let labels: Vec<Option<EntityLabel>> = parts
+                .iter()
+                .map(|&(x, y)| {
+                    let upper = seg.word(x).chars().next().is_some_and(char::is_uppercase);
+                    let mask = if upper { gaz.lookup((x..y).map(|i| feats.lower(i))) } else { 0 };
+                    let labels: Vec<EntityLabel> =
+                        (0..16).filter(|l| mask & (1 << l) != 0).filter_map(|l| gaz.list_label(l)).collect();
+                    if labels.contains(&label) { Some(label) } else { labels.first().copied() }
+                })
+                .collect();
+            if labels.iter().all(Option::is_some) {
+                for (&(x, y), l) in parts.iter().zip(labels) {
+                    out.push(entity(x, y, l.unwrap_or(label)));
+                }
+                return;
+            }
+        }
+        out.push(entity(a, b, label));
+    }
+
+    /// Viterbi over each sentence.
+    fn decode(&self, seg: &Segmented, emit: &[f32], scratch: &mut Viterbi, tags: &mut [u8]) {
         let t = self.n_tags;
-        let dec = Decoder { n_tags: t, start: &self.start, end: &self.end, trans: &self.trans };
-        let mut emit = Vec::new();
+        let dec = Decoder { scheme: self.scheme, start: &self.start, end: &self.end, trans: &self.trans };
         let mut out = Vec::new();
         for s in &seg.sentences {
             let range = s.tokens.clone();
-            emit.clear();
-            emit.extend(acc[range.start * t..range.end * t].iter().map(|&a| a as f32));
-            let links = |i: usize| matches!(seg.tokens[range.start + i].kind, TokenKind::Url | TokenKind::Email);
-            dec.run(&emit, links, scratch, &mut out);
+            let allowed = |i: usize| Allowed::of(seg.tokens[range.start + i].kind);
+            dec.run(&emit[range.start * t..range.end * t], allowed, scratch, &mut out);
             tags[range].copy_from_slice(&out);
         }
     }
@@ -440,9 +512,29 @@ pub(crate) fn label_code(scheme: Scheme, tag: u8) -> u8 {
     }
 }
 
+/// What tags a token may take, whatever the scores say.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Allowed {
+    Any,
+    /// URLs and e-mail addresses are never names.
+    OutsideOnly,
+    /// Punctuation and symbols may sit inside a name but never begin one.
+    NoStart,
+}
+
+impl Allowed {
+    pub(crate) fn of(kind: TokenKind) -> Allowed {
+        match kind {
+            TokenKind::Url | TokenKind::Email => Allowed::OutsideOnly,
+            TokenKind::Punct | TokenKind::Symbol => Allowed::NoStart,
+            TokenKind::Word | TokenKind::Number => Allowed::Any,
+        }
+    }
+}
+
 /// Scores for Viterbi decoding, with illegal moves at `NEG`.
 pub(crate) struct Decoder<'a> {
-    pub(crate) n_tags: usize,
+    pub(crate) scheme: Scheme,
     pub(crate) start: &'a [f32],
     pub(crate) end: &'a [f32],
     pub(crate) trans: &'a [f32],
@@ -455,10 +547,10 @@ pub(crate) struct Viterbi {
 }
 
 impl Decoder<'_> {
-    /// The best tag sequence for emission scores `emit` (`n * n_tags`);
-    /// tokens for which `forced_out` holds can only be `O`.
-    pub(crate) fn run(&self, emit: &[f32], forced_out: impl Fn(usize) -> bool, v: &mut Viterbi, tags: &mut Vec<u8>) {
-        let t = self.n_tags;
+    /// The best tag sequence for emission scores `emit` (`n * tags`), each
+    /// token's tags limited by `allowed(i)`.
+    pub(crate) fn run(&self, emit: &[f32], allowed: impl Fn(usize) -> Allowed, v: &mut Viterbi, tags: &mut Vec<u8>) {
+        let t = self.scheme.len();
         let n = emit.len() / t;
         tags.clear();
         if n == 0 {
@@ -468,16 +560,22 @@ impl Decoder<'_> {
         v.score.resize(n * t, NEG);
         v.back.clear();
         v.back.resize(n * t, 0);
-        let allowed = |i: usize, tag: usize| tag == 0 || !forced_out(i);
+        let begins: Vec<bool> = (0..t).map(|tag| self.scheme.begins(tag)).collect();
+        let ok = |a: Allowed, tag: usize| match a {
+            Allowed::Any => true,
+            Allowed::OutsideOnly => tag == 0,
+            Allowed::NoStart => !begins[tag],
+        };
+        let a0 = allowed(0);
         for (tag, (s, (&st, &e))) in v.score.iter_mut().zip(self.start.iter().zip(emit)).enumerate().take(t) {
-            if allowed(0, tag) {
+            if ok(a0, tag) {
                 *s = st + e;
             }
         }
         for i in 1..n {
-            let forced = forced_out(i);
+            let ai = allowed(i);
             for b in 0..t {
-                if forced && b != 0 {
+                if !ok(ai, b) {
                     continue;
                 }
                 let (mut best, mut arg) = (NEG * 2.0, 0usize);

@@ -85,6 +85,11 @@ impl Scheme {
         }
     }
 
+    /// Whether tag `t` opens an entity.
+    pub(crate) fn begins(self, t: usize) -> bool {
+        matches!(self.split(t), Some((_, Part::Begin | Part::Unit)))
+    }
+
     /// Whether a sequence may start with tag `t`.
     pub(crate) fn can_start(self, t: usize) -> bool {
         !matches!(self.split(t), Some((_, Part::Inside | Part::Last)))

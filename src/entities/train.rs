@@ -9,11 +9,11 @@ use super::features::{Clusters, Features, Resources, group};
 use super::gazetteer::Gazetteer;
 use super::hash::{self, IdMap};
 pub use super::model::RawModel;
-use super::model::{Decoder, Viterbi, label_code};
+use super::model::{Allowed, Decoder, Viterbi, label_code};
 use super::tags::Scheme;
 use crate::document::EntityLabel;
 use crate::span::{OffsetIndex, OffsetUnit, Span};
-use crate::text::{Segmented, TokenKind};
+use crate::text::Segmented;
 
 /// A gold document: its text and entities as byte spans.
 #[derive(Clone, Debug)]
@@ -121,7 +121,7 @@ pub fn evaluate(model: &EntityModel, docs: &[Doc]) -> Scores {
 struct Prepared<'a> {
     seg: Segmented<'a>,
     f: Features,
-    links: Vec<bool>,
+    allowed: Vec<Allowed>,
     feats: Vec<u32>,
     offsets: Vec<u32>,
     /// Non-local feature ids from out-of-fold first-pass labels (training only).
@@ -151,6 +151,8 @@ pub struct Config {
     pub fold_epochs: usize,
     pub folds: usize,
     pub seed: u64,
+    /// Training runs (differently shuffled) whose weights are averaged.
+    pub seeds: usize,
     /// Name lists: (list name, entry).
     pub gazetteer: Vec<(String, String)>,
     /// Add the training data's own entity names as lists (out-of-fold for training).
@@ -275,7 +277,7 @@ fn prepare<'a>(
     }
     f.keys = Vec::new();
     Prepared {
-        links: seg.tokens.iter().map(|t| matches!(t.kind, TokenKind::Url | TokenKind::Email)).collect(),
+        allowed: seg.tokens.iter().map(|t| Allowed::of(t.kind)).collect(),
         seg,
         f,
         feats,
@@ -355,7 +357,7 @@ fn emissions(p: &Prepared, s: std::ops::Range<usize>, w: &[f32], t: usize, nl: b
 fn decode_doc(p: &Prepared, scheme: Scheme, w: &[f32], tw: &[f32], nl: bool, out: &mut Vec<u8>) {
     let t = scheme.len();
     let (start, end, trans) = legal(scheme, tw);
-    let dec = Decoder { n_tags: t, start: &start, end: &end, trans: &trans };
+    let dec = Decoder { scheme, start: &start, end: &end, trans: &trans };
     let mut v = Viterbi::default();
     let mut emit = Vec::new();
     let mut tags = Vec::new();
@@ -363,7 +365,7 @@ fn decode_doc(p: &Prepared, scheme: Scheme, w: &[f32], tw: &[f32], nl: bool, out
     out.resize(p.seg.tokens.len(), 0);
     for s in &p.seg.sentences {
         emissions(p, s.tokens.clone(), w, t, nl, &mut emit);
-        dec.run(&emit, |i| p.links[s.tokens.start + i], &mut v, &mut tags);
+        dec.run(&emit, |i| p.allowed[s.tokens.start + i], &mut v, &mut tags);
         out[s.tokens.clone()].copy_from_slice(&tags);
     }
 }
@@ -461,8 +463,8 @@ fn perceptron(
             let use_nl = nl && rng.next() & 1 == 1;
             let (start, end, trans) = legal(scheme, &wts.tw);
             emissions(p, range.clone(), &wts.w, t, use_nl, &mut emit);
-            let dec = Decoder { n_tags: t, start: &start, end: &end, trans: &trans };
-            dec.run(&emit, |i| p.links[range.start + i], &mut v, &mut pred);
+            let dec = Decoder { scheme, start: &start, end: &end, trans: &trans };
+            dec.run(&emit, |i| p.allowed[range.start + i], &mut v, &mut pred);
             let gold = &p.gold_tags[range.clone()];
             if gold != pred.as_slice() {
                 let bump = |idx: usize, delta: f32, w: &mut [f32], u: &mut [f64]| {
@@ -587,14 +589,39 @@ pub fn train(cfg: &Config, train: &[Doc], dev: &[Doc]) -> Trained {
     let n_feats = ids.keys.len();
     let refs: Vec<&Prepared> = tr.iter().collect();
     let verbose = cfg.verbose;
-    let (best_epoch, per_epoch, w, tw) =
-        perceptron(&refs, scheme, n_feats, cfg.epochs, cfg.seed, use_nl, |e, w, tw| {
-            let f1 = if dv.is_empty() { 0.0 } else { score_prepared(&mut dv, scheme, w, tw, use_nl, &mut ids).f1() };
+    // Several runs over differently shuffled data, their weights averaged:
+    // the perceptron's result depends on the order it sees sentences in.
+    let runs = cfg.seeds.max(1);
+    let (mut w, mut tw) = (vec![0f32; n_feats * t], vec![0f32; t * (t + 2)]);
+    let (mut epochs_sum, mut per_epoch) = (0usize, Vec::new());
+    for run in 0..runs {
+        let seed = cfg.seed + 1000 * run as u64;
+        let (e, curve, rw, rtw) = perceptron(&refs, scheme, n_feats, cfg.epochs, seed, use_nl, |e, w, tw| {
+            let f1 =
+                if dv.is_empty() { e as f64 } else { score_prepared(&mut dv, scheme, w, tw, use_nl, &mut ids).f1() };
             if verbose {
-                eprintln!("epoch {e}: dev F1 {f1:.4}");
+                eprintln!("run {}/{runs} epoch {e}: dev F1 {f1:.4}", run + 1);
             }
             f1
         });
+        epochs_sum += e;
+        if run == 0 {
+            per_epoch = curve;
+        }
+        for (a, b) in w.iter_mut().zip(&rw) {
+            *a += b / runs as f32;
+        }
+        for (a, b) in tw.iter_mut().zip(&rtw) {
+            *a += b / runs as f32;
+        }
+    }
+    let best_epoch = (epochs_sum + runs / 2) / runs;
+    if verbose && runs > 1 && !dv.is_empty() {
+        eprintln!(
+            "averaged over {runs} runs: dev F1 {:.4}",
+            score_prepared(&mut dv, scheme, &w, &tw, use_nl, &mut ids).f1()
+        );
+    }
     let features = (0..n_feats).map(|f| (ids.keys[f], w[f * t..(f + 1) * t].to_vec())).collect();
     let raw = RawModel {
         scheme,
@@ -619,8 +646,8 @@ pub fn train(cfg: &Config, train: &[Doc], dev: &[Doc]) -> Trained {
 }
 
 /// Keeps the `keep` features with the largest weights (by their largest
-/// magnitude) and returns the clip value for quantisation: the `quantile`
-/// of the kept weights' magnitudes.
+/// magnitude) and returns the magnitude at `quantile` of the kept weights:
+/// the floor below which quantisation drops a weight.
 pub fn prune(raw: &mut RawModel, keep: usize, quantile: f64) -> f32 {
     let strength = |w: &[f32]| w.iter().fold(0f32, |m, &x| m.max(x.abs()));
     raw.features.sort_by(|a, b| strength(&b.1).total_cmp(&strength(&a.1)).then(a.0.cmp(&b.0)));
@@ -631,5 +658,5 @@ pub fn prune(raw: &mut RawModel, keep: usize, quantile: f64) -> f32 {
         return 1.0;
     }
     mags.sort_by(f32::total_cmp);
-    mags[((mags.len() - 1) as f64 * quantile) as usize].max(f32::MIN_POSITIVE)
+    mags[((mags.len() - 1) as f64 * quantile.clamp(0.0, 1.0)) as usize].max(f32::MIN_POSITIVE)
 }
