@@ -129,6 +129,7 @@ const T_NL_NONE: u32 = 90;
 const T_NL_HAS: u32 = 91;
 const T_NL_MAJ: u32 = 92;
 const T_NL_HAS_CTX: u32 = 93;
+const T_NL_MULTI: u32 = 94;
 
 fn cap_class(w: &str, kind: TokenKind) -> Cap {
     match kind {
@@ -436,22 +437,39 @@ impl Features {
         keys.clear();
         offsets.clear();
         let n = self.toks.len().min(labels.len());
-        let mut counts: IdMap<[u16; 5]> = IdMap::default();
+        // Per word: how often each label; slots 5.. count occurrences inside
+        // a longer name of that label.
+        let mut counts: IdMap<[u16; 10]> = IdMap::default();
         for i in 0..n {
             if self.nonlocal_eligible(seg, i) {
-                let c = counts.entry(self.toks[i].lower).or_insert([0; 5]);
+                let c = counts.entry(self.toks[i].lower).or_insert([0; 10]);
                 let l = (labels[i] as usize).min(4);
                 c[l] = c[l].saturating_add(1);
+                let multi = l > 0
+                    && (i > 0 && labels[i - 1] == labels[i] || i + 1 < n && labels[i + 1] == labels[i]);
+                if multi {
+                    c[5 + l] = c[5 + l].saturating_add(1);
+                }
             }
         }
         offsets.push(0);
         for i in 0..n {
             if self.nonlocal_eligible(seg, i) {
                 let t = &self.toks[i];
-                let mut c = counts.get(&t.lower).copied().unwrap_or([0; 5]);
+                let all_counts = counts.get(&t.lower).copied().unwrap_or([0; 10]);
+                let mut c = [0u16; 5];
+                c.copy_from_slice(&all_counts[..5]);
                 let own = (labels[i] as usize).min(4);
                 c[own] = c[own].saturating_sub(1);
                 let total: u32 = c.iter().map(|&x| x as u32).sum();
+                for l in 1..5 {
+                    // Elsewhere part of a longer name, here alone (or the reverse).
+                    if all_counts[5 + l] > 0 && c[l] > 0 {
+                        let here_multi = own == l
+                            && (i > 0 && labels[i - 1] == labels[i] || i + 1 < n && labels[i + 1] == labels[i]);
+                        keys.push(hash::feature(T_NL_MULTI, l as u64 | (here_multi as u64) << 3));
+                    }
+                }
                 let ctx = (t.cap as u64) | (t.initial as u64) << 4 | (t.caps_line as u64) << 5;
                 if total == 0 {
                     keys.push(hash::feature(T_NL_NONE, ctx));
