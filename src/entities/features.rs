@@ -445,8 +445,7 @@ impl Features {
                 let c = counts.entry(self.toks[i].lower).or_insert([0; 10]);
                 let l = (labels[i] as usize).min(4);
                 c[l] = c[l].saturating_add(1);
-                let multi = l > 0
-                    && (i > 0 && labels[i - 1] == labels[i] || i + 1 < n && labels[i + 1] == labels[i]);
+                let multi = l > 0 && (i > 0 && labels[i - 1] == labels[i] || i + 1 < n && labels[i + 1] == labels[i]);
                 if multi {
                     c[5 + l] = c[5 + l].saturating_add(1);
                 }

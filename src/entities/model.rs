@@ -447,6 +447,22 @@ impl EntityModel {
         label: EntityLabel,
         out: &mut Vec<Entity>,
     ) {
+        // A name neither begins nor ends with punctuation or a symbol, currency
+        // signs aside ("C$" in CoNLL's money amounts).
+        let stray = |i: usize| {
+            matches!(seg.tokens[i].kind, TokenKind::Punct | TokenKind::Symbol)
+                && !matches!(seg.word(i), "$" | "\u{20AC}" | "\u{A3}" | "\u{A5}")
+        };
+        let (mut a, mut b) = (a, b);
+        while b > a && stray(b - 1) {
+            b -= 1;
+        }
+        while a < b && stray(a) {
+            a += 1;
+        }
+        if a == b {
+            return;
+        }
         let entity = |a: usize, b: usize, label| Entity {
             span: Span::new(seg.tokens[a].span.start, seg.tokens[b - 1].span.end),
             label,
