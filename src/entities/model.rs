@@ -448,13 +448,15 @@ impl EntityModel {
         out: &mut Vec<Entity>,
     ) {
         // A name neither begins nor ends with punctuation or a symbol, currency
-        // signs aside ("C$" in CoNLL's money amounts).
+        // signs aside ("C$" in CoNLL's money amounts) and brackets it opened.
         let stray = |i: usize| {
             matches!(seg.tokens[i].kind, TokenKind::Punct | TokenKind::Symbol)
                 && !matches!(seg.word(i), "$" | "\u{20AC}" | "\u{A3}" | "\u{A5}")
         };
         let (mut a, mut b) = (a, b);
-        while b > a && stray(b - 1) {
+        // A closing bracket stays when the name opened it ("Mladost (L)").
+        let closes = |b: usize| seg.word(b - 1) == ")" && (a..b - 1).any(|i| seg.word(i) == "(");
+        while b > a && stray(b - 1) && !closes(b) {
             b -= 1;
         }
         while a < b && stray(a) {
