@@ -132,13 +132,18 @@ struct Prepared<'a> {
 }
 
 /// How gold spans fit the tokens.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Alignment {
     pub spans: usize,
     /// Gold spans whose start or end is not a token boundary.
     pub unaligned: usize,
     /// Gold spans that cross a sentence boundary.
     pub cross_sentence: usize,
+    /// Gold spans that end just before the period of an abbreviation token,
+    /// extended to take it.
+    pub snapped: usize,
+    /// A few unaligned spans, for the record.
+    pub examples: Vec<String>,
 }
 
 /// Training settings.
@@ -264,7 +269,16 @@ fn prepare<'a>(
     let mut gold_tags = vec![0u8; n];
     for &(span, label) in &doc.gold {
         align.spans += 1;
-        match (by_start.get(&(span.start as u64)), by_end.get(&(span.end as u64))) {
+        // CoNLL-2003 cuts the period off an abbreviation that ends its
+        // sentence ("Ala" of "Ala."); our tokens keep it, and so does the span.
+        let end = match by_end.get(&(span.end as u64)) {
+            None if doc.text[span.end..].starts_with('.') && by_end.contains_key(&(span.end as u64 + 1)) => {
+                align.snapped += 1;
+                span.end + 1
+            }
+            _ => span.end,
+        };
+        match (by_start.get(&(span.start as u64)), by_end.get(&(end as u64))) {
             (Some(&a), Some(&b)) if a <= b => {
                 if sent_of[a] != sent_of[b] {
                     align.cross_sentence += 1;
@@ -272,7 +286,14 @@ fn prepare<'a>(
                 }
                 scheme.encode(label, b + 1 - a, &mut gold_tags[a..=b]);
             }
-            _ => align.unaligned += 1,
+            _ => {
+                align.unaligned += 1;
+                if align.examples.len() < 12 {
+                    let (a, b) = (span.start.saturating_sub(8), (span.end + 8).min(doc.text.len()));
+                    let around = doc.text.get(a..b).unwrap_or_default();
+                    align.examples.push(format!("{:?} in {around:?}", span.slice(&doc.text)));
+                }
+            }
         }
     }
     f.keys = Vec::new();
@@ -555,17 +576,21 @@ pub fn train(cfg: &Config, train: &[Doc], dev: &[Doc]) -> Trained {
         dev.iter().map(|d| prepare(d, &res_full, scheme, &mut ids, false, &mut dev_align)).collect();
     if cfg.verbose {
         eprintln!(
-            "train: {} docs, {} gold spans, {} not on token boundaries, {} across sentences; {} features",
+            "train: {} docs, {} gold spans, {} not on token boundaries ({} more took an abbreviation's period), {} across sentences; {} features",
             train.len(),
             align.spans,
             align.unaligned,
+            align.snapped,
             align.cross_sentence,
             ids.keys.len()
         );
         eprintln!(
-            "dev: {} gold spans, {} not on token boundaries, {} across sentences",
-            dev_align.spans, dev_align.unaligned, dev_align.cross_sentence
+            "dev: {} gold spans, {} not on token boundaries ({} more took an abbreviation's period), {} across sentences",
+            dev_align.spans, dev_align.unaligned, dev_align.snapped, dev_align.cross_sentence
         );
+        for e in align.examples.iter().chain(&dev_align.examples) {
+            eprintln!("  not on token boundaries: {e}");
+        }
     }
     if use_nl {
         // First-pass labels for each fold from a local model trained on the others.
