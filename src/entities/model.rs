@@ -460,7 +460,8 @@ impl EntityModel {
         };
         let (mut a, mut b) = (a, b);
         // A closing bracket stays when the name opened it ("Mladost (L)").
-        let closes = |b: usize| seg.word(b - 1) == ")" && (a..b - 1).any(|i| seg.word(i) == "(");
+        let first_open = (a..b).find(|&i| seg.word(i) == "(").unwrap_or(b);
+        let closes = |b: usize| seg.word(b - 1) == ")" && first_open < b - 1;
         while b > a && stray(b - 1) && !closes(b) {
             b -= 1;
         }
