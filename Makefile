@@ -18,7 +18,7 @@ PORT ?= 8080
 WASM := target/wasm32-unknown-unknown/release/article_annotator.wasm
 
 .PHONY: all build serve test setup-wasm setup-node setup-browser setup-fuzz setup-test \
-        check-lint test-native test-wasm test-page test-bench test-fuzz check-size bench fuzz clean \
+        check-lint test-native test-wasm test-page test-bench test-fuzz check-size bench compare page-figures fuzz clean \
         train-entities eval-entities gazetteers
 
 all: build
@@ -97,6 +97,9 @@ bench:
 
 compare: build
 	node bench/compare.mjs
+
+page-figures: build
+	node bench/page.mjs
 
 # Run a fuzzer for longer: make fuzz TARGET=annotate SECONDS=600
 TARGET ?= annotate

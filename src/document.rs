@@ -86,6 +86,21 @@ pub struct Group {
     pub mentions: usize,
 }
 
+/// A TIMEX3 `mod`: how an expression narrows or loosens its value
+/// ("*early* 2024" START, "*nearly* two years" APPROX).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum TimexMod {
+    Start,
+    Mid,
+    End,
+    Approx,
+    MoreThan,
+    LessThan,
+    EqualOrMore,
+    EqualOrLess,
+}
+
 /// A temporal expression with its TIMEX3 type and normalised value.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DateMention {
@@ -93,6 +108,8 @@ pub struct DateMention {
     pub timex_type: TimexType,
     /// The TIMEX3 value: `2025-02-09`, `2025-W03`, `P2Y`, `PRESENT_REF`, `XXXX-02-09` …
     pub value: String,
+    /// The TIMEX3 `mod`, when the expression has one.
+    pub modifier: Option<TimexMod>,
 }
 
 /// Who said a quotation.
@@ -210,6 +227,8 @@ pub struct ExportDate {
     #[serde(rename = "type")]
     pub timex_type: TimexType,
     pub value: String,
+    #[serde(default, rename = "mod", skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<TimexMod>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -284,6 +303,7 @@ impl Document {
                         text: d.span.slice(text).to_string(),
                         timex_type: d.timex_type,
                         value: d.value.clone(),
+                        modifier: d.modifier,
                     }
                 })
                 .collect(),
@@ -394,6 +414,7 @@ impl Export {
                 span: span(&what, d.start, d.end, Some(&d.text))?,
                 timex_type: d.timex_type,
                 value: d.value.clone(),
+                modifier: d.modifier,
             });
         }
         for (i, q) in self.quotes.iter().enumerate() {

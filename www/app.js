@@ -1,29 +1,40 @@
-// The page: paste an article, annotate it in a worker, show the highlights,
-// export the document. State is one immutable document; every change makes a
-// new one, so undo is a list of documents.
+// The page: paste an article, annotate it in a worker, read and correct the
+// highlights, exchange the result. The state is one immutable document (or
+// null); every change records a new one, so undo walks back through them and
+// autosave writes the current one.
 
 import { EngineClient } from './engine.js';
+import { copyText, download, toCsv, toW3C } from './exporters.js';
+import { setupEditing } from './editing.js';
+import { History } from './history.js';
+import { DATE_NAMES, ENTITY_NAMES, renderEntities, renderLegend, renderQuotes, renderTimeline } from './panel.js';
+import { htmlToText } from './paste.js';
 import { renderArticle, spansOf } from './render.js';
+import { loadPrefs, loadWork, savePrefs, saveWork } from './store.js';
+import { setupTheme } from './theme.js';
 
 const $ = (id) => document.getElementById(id);
 const input = $('input');
 const output = $('output');
 const tooltip = $('tooltip');
+const LARGE = 100000; // characters from which the article is drawn in lazily painted chunks
 
-export const ENTITY_LABELS = { PER: 'Person', ORG: 'Organisation', LOC: 'Place', MISC: 'Other' };
-export const DATE_TYPES = { DATE: 'Date', TIME: 'Time', DURATION: 'Duration', SET: 'Set' };
-
+const prefs = loadPrefs();
 const state = {
-  loaded: null, // the exact text of a dropped file, whose CRLFs a textarea cannot keep
-  doc: null, // the document shown, offsets in UTF-16 units
+  history: new History(),
+  loaded: null, // the exact text of a dropped or imported file, whose CRLFs a textarea cannot keep
   marks: new Map(), // span id -> its <mark> elements
   renderToken: 0,
   busy: false,
+  hidden: new Set(Array.isArray(prefs.hidden) ? prefs.hidden : []),
 };
+const doc = () => state.history.current;
 
 const engine = new EngineClient({
-  onVersion: (v) => ($('version').textContent = `${v} · runs in your browser`),
-  onCrash: (err) => showAlert(`${capitalise(err.message)}. Your text is kept; try again.`),
+  onVersion: (v) => ($('version').textContent = `${v} · runs in your browser, sends nothing anywhere`),
+  onCrash: (err) => {
+    if (!state.busy) showAlert(`${capitalise(err.message)}. Your text and corrections are kept.`);
+  },
 });
 
 // ---------------------------------------------------------------------------
@@ -33,8 +44,12 @@ function capitalise(s) {
   return s ? s[0].toUpperCase() + s.slice(1) : s;
 }
 
+function plural(n, one, many = `${one}s`) {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 /** Lone surrogates cannot cross into the engine; they become U+FFFD (same length). */
-export function wellFormed(text) {
+function wellFormed(text) {
   if (typeof text.toWellFormed === 'function') return text.toWellFormed();
   return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
@@ -53,13 +68,14 @@ function hideAlert() {
 }
 
 function formatSize(chars) {
-  if (chars < 1000) return `${chars} characters`;
+  if (chars < 1000) return plural(chars, 'character');
   if (chars < 1e6) return `${(chars / 1000).toFixed(chars < 1e4 ? 1 : 0)} thousand characters`;
   return `${(chars / 1e6).toFixed(1)} million characters`;
 }
 
-// ---------------------------------------------------------------------------
-// Annotating and showing.
+function summary(d) {
+  return `${plural(d.entities.length, 'entity', 'entities')}, ${plural(d.dates.length, 'date')} and ${plural(d.quotes.length, 'quote')}`;
+}
 
 /**
  * The text to annotate: the textarea's, or the dropped file's own text when
@@ -71,6 +87,48 @@ function currentText() {
   if (state.loaded != null && state.loaded.replace(/\r\n?/g, '\n') === value) return wellFormed(state.loaded);
   return wellFormed(value);
 }
+
+// ---------------------------------------------------------------------------
+// Recording changes.
+
+/** Makes `next` the current document; a blank page is replaced, not kept for undo. */
+function record(next) {
+  if (doc() === null) state.history.reset(next);
+  else state.history.push(next);
+  updateUndo();
+  scheduleSave();
+}
+
+/** Records an edit ({ doc, id } from edits.js) and shows it. */
+async function apply(result, message) {
+  if (result.doc === doc()) return;
+  record(result.doc);
+  setStatus(message);
+  await show(result.doc);
+  if (result.id) focusSpan(result.id);
+}
+
+async function undoRedo(redo) {
+  const before = doc();
+  if (redo ? !state.history.canRedo : !state.history.canUndo) return;
+  const after = redo ? state.history.redo() : state.history.undo();
+  if (!before || !after || before.text !== after.text) {
+    input.value = after ? after.text : '';
+    state.loaded = after ? after.text : null;
+  }
+  updateUndo();
+  scheduleSave();
+  setStatus(redo ? 'Redone.' : 'Undone.');
+  await show(after);
+}
+
+function updateUndo() {
+  $('undo').disabled = !state.history.canUndo;
+  $('redo').disabled = !state.history.canRedo;
+}
+
+// ---------------------------------------------------------------------------
+// Annotating and showing.
 
 async function annotate() {
   if (state.busy) return;
@@ -92,16 +150,17 @@ async function annotate() {
   const started = performance.now();
   try {
     const options = { dct: $('dct').value || null, monthFirst: $('month-first').checked };
-    const doc = await engine.annotate(text, options);
-    if (!$('dct').value && doc.dct) $('dct').placeholder = doc.dct;
-    await show(doc);
+    const next = await engine.annotate(text, options);
     const ms = Math.round(performance.now() - started);
-    document.body.dataset.state = 'ready';
-    setStatus(`Found ${count(doc.entities.length, 'entity', 'entities')}, ${count(doc.dates.length, 'date')} and ${count(doc.quotes.length, 'quote')} in ${ms} ms.`);
+    const replaced = doc() !== null && state.history.canUndo;
+    record(next);
+    setStatus(`Found ${summary(next)} in ${ms} ms. Drawing…`);
+    await show(next);
+    setStatus(`Found ${summary(next)} in ${ms} ms.${replaced ? ' Undo brings back the previous version and its corrections.' : ''}`);
   } catch (err) {
     document.body.dataset.state = 'error';
     setStatus('');
-    showAlert(`Could not annotate this text: ${err.message}. Your text is kept.`);
+    showAlert(`Could not annotate this text: ${err.message}. Your text and corrections are kept.`);
   } finally {
     state.busy = false;
     $('annotate').disabled = false;
@@ -109,68 +168,92 @@ async function annotate() {
   }
 }
 
-function count(n, one, many = `${one}s`) {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-/** Shows `doc`: the article with its marks, the legend and the info line. */
-async function show(doc) {
-  state.doc = doc;
+/** Shows `d` (or an empty page): the article with its marks, and the panel. */
+async function show(d) {
   const token = ++state.renderToken;
   hideTooltip();
   output.replaceChildren();
-  const progress = $('progress');
-  const marks = await renderArticle(output, doc.text, spansOf(doc), {
-    isCurrent: () => token === state.renderToken,
-    onProgress: (share) => {
-      if (share < 1) progress.value = share;
-    },
-  });
-  if (!marks) return;
+  output.classList.toggle('large', Boolean(d && d.text.length > LARGE));
+  document.body.dataset.state = 'busy';
+  let marks = new Map();
+  if (d) {
+    const progress = $('progress');
+    marks = await renderArticle(output, d.text, spansOf(d), {
+      isCurrent: () => token === state.renderToken,
+      onProgress: (share) => {
+        if (share < 1) {
+          progress.hidden = false;
+          progress.value = share;
+        }
+      },
+    });
+    if (!marks) return; // a newer document is being drawn
+    if (!state.busy) progress.hidden = true;
+  }
   state.marks = marks;
   const first = output.querySelector('mark');
   if (first) first.tabIndex = 0;
-  updateLegend(doc);
+  updatePanel(d);
   updateStale();
-  $('doc-info').textContent = doc.dct
-    ? `Reference date ${doc.dct} (${doc.dct_source === 'input' ? 'given' : doc.dct_source === 'text' ? 'from the dateline' : 'none'})`
-    : 'No reference date';
+  $('doc-info').textContent = !d
+    ? ''
+    : d.dct
+      ? `Reference date ${d.dct} (${d.dct_source === 'input' ? 'given' : d.dct_source === 'text' ? 'from the dateline' : 'none'}) · ${summary(d)}`
+      : `No reference date · ${summary(d)}`;
+  document.body.dataset.state = 'ready';
 }
 
 function updateStale() {
-  $('stale').hidden = !state.doc || currentText() === state.doc.text;
+  $('stale').hidden = !doc() || currentText() === doc().text;
+}
+
+/** Focuses the first mark of span `id` and brings it into view. */
+function focusSpan(id) {
+  const marks = state.marks.get(id);
+  if (!marks || !marks.length) return;
+  for (const m of output.querySelectorAll('mark[tabindex="0"]')) m.tabIndex = -1;
+  marks[0].tabIndex = 0;
+  marks[0].focus({ preventScroll: true });
+  marks[0].scrollIntoView({ block: 'center', behavior: 'instant' });
+  showTooltip(marks[0]);
+}
+
+function light(ids, on) {
+  for (const id of ids) for (const m of state.marks.get(id) || []) m.classList.toggle('lit', on);
 }
 
 // ---------------------------------------------------------------------------
-// Legend.
+// Panel and filters.
 
-function legendEntries(doc) {
-  const entries = [];
-  for (const [label, name] of Object.entries(ENTITY_LABELS)) {
-    entries.push({ kind: 'entity', label, name, n: doc ? doc.entities.filter((e) => e.label === label).length : 0 });
-  }
-  for (const [label, name] of Object.entries(DATE_TYPES)) {
-    entries.push({ kind: 'date', label, name, n: doc ? doc.dates.filter((d) => d.type === label).length : 0 });
-  }
-  entries.push({ kind: 'quote', label: '', name: 'Quote', n: doc ? doc.quotes.length : 0 });
-  return entries;
+function filterKey(kind, label) {
+  return kind === 'quote' ? 'quote' : `${kind}-${label}`;
 }
 
-function updateLegend(doc) {
-  const items = legendEntries(doc).map(({ kind, label, name, n }) => {
-    const li = document.createElement('li');
-    const swatch = document.createElement('mark');
-    swatch.className = 'swatch';
-    swatch.dataset.kind = kind;
-    swatch.dataset.label = label;
-    swatch.textContent = name;
-    const num = document.createElement('span');
-    num.className = 'count';
-    num.textContent = String(n);
-    li.append(swatch, num);
-    return li;
-  });
-  $('legend').replaceChildren(...items);
+function isFiltered(mark) {
+  return state.hidden.has(filterKey(mark.dataset.kind, mark.dataset.label));
+}
+
+function applyFilters() {
+  output.dataset.hide = [...state.hidden].join(' ');
+}
+
+function toggleFilter(key) {
+  if (state.hidden.has(key)) state.hidden.delete(key);
+  else state.hidden.add(key);
+  applyFilters();
+  prefs.hidden = [...state.hidden];
+  savePrefs(prefs);
+  renderLegend($('legend'), doc(), state.hidden, toggleFilter);
+  const again = $('legend').querySelector(`button[data-filter="${key}"]`);
+  if (again) again.focus();
+}
+
+function updatePanel(d) {
+  const actions = { jump: focusSpan, light };
+  renderLegend($('legend'), d, state.hidden, toggleFilter);
+  renderEntities($('entity-list'), d, actions);
+  renderQuotes($('quote-list'), d, actions);
+  renderTimeline($('timeline'), d, actions);
 }
 
 // ---------------------------------------------------------------------------
@@ -179,11 +262,12 @@ function updateLegend(doc) {
 function describe(mark) {
   const { kind, label } = mark.dataset;
   if (kind === 'entity') {
-    const entity = state.doc.entities[Number(mark.dataset.id.slice(1))];
-    const group = entity && entity.group != null ? state.doc.groups[entity.group] : null;
-    return [`${ENTITY_LABELS[label] || label} (${label})`, group ? `one of ${group.mentions} mentions of ${group.name}` : ''];
+    const d = doc();
+    const entity = d && d.entities[Number(mark.dataset.id.slice(1))];
+    const group = entity && entity.group != null ? d.groups[entity.group] : null;
+    return [`${ENTITY_NAMES[label] || label} (${label})`, group ? `one of ${group.mentions} mentions of ${group.name}` : ''];
   }
-  if (kind === 'date') return [`${DATE_TYPES[label] || label} (${label})`, `value ${mark.dataset.value}`];
+  if (kind === 'date') return [`${DATE_NAMES[label] || label} (${label})`, `value ${mark.dataset.value}`];
   return ['Quote', mark.dataset.speaker ? `speaker: ${mark.dataset.speaker}` : 'speaker not found'];
 }
 
@@ -210,12 +294,12 @@ function showTooltip(mark) {
   const left = Math.min(Math.max(4, r.left), window.innerWidth - tw - 4);
   tooltip.style.top = `${top}px`;
   tooltip.style.left = `${left}px`;
+  for (const m of output.querySelectorAll('mark[aria-describedby]')) m.removeAttribute('aria-describedby');
   mark.setAttribute('aria-describedby', 'tooltip');
 }
 
 function hideTooltip() {
   tooltip.hidden = true;
-  for (const m of output.querySelectorAll('mark[aria-describedby]')) m.removeAttribute('aria-describedby');
 }
 
 output.addEventListener('pointerover', (e) => {
@@ -227,21 +311,24 @@ output.addEventListener('focusin', (e) => {
   if (e.target.tagName === 'MARK') showTooltip(e.target);
 });
 output.addEventListener('focusout', hideTooltip);
-window.addEventListener('scroll', hideTooltip, { passive: true });
+window.addEventListener('resize', hideTooltip);
+window.addEventListener('scroll', () => {
+  if (!document.activeElement || document.activeElement.tagName !== 'MARK') hideTooltip();
+}, { passive: true });
 
 // ---------------------------------------------------------------------------
 // Export.
 
 /** The document with group mention counts brought up to date. */
 function documentForExport() {
-  const doc = state.doc;
-  const counts = doc.groups.map(() => 0);
-  for (const e of doc.entities) if (e.group != null && e.group < counts.length) counts[e.group]++;
-  return { ...doc, groups: doc.groups.map((g, i) => ({ ...g, mentions: counts[i] })) };
+  const d = doc();
+  const counts = d.groups.map(() => 0);
+  for (const e of d.entities) if (e.group != null && e.group < counts.length) counts[e.group]++;
+  return { ...d, groups: d.groups.map((g, i) => ({ ...g, mentions: counts[i] })) };
 }
 
 function fileStem() {
-  const first = (state.doc.text.split('\n').find((line) => line.trim()) || 'article').toLowerCase();
+  const first = (doc().text.split('\n').find((line) => line.trim()) || 'article').toLowerCase();
   const slug = first
     .normalize('NFKD')
     .replace(/[^a-z0-9]+/g, '-')
@@ -251,30 +338,51 @@ function fileStem() {
   return slug || 'article';
 }
 
-function download(name, type, content) {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
-}
+const FORMATS = {
+  json: { ext: 'json', type: 'application/json', name: 'JSON', make: (json) => json },
+  w3c: { ext: 'jsonld', type: 'application/ld+json', name: 'W3C Web Annotation JSON-LD', make: toW3C },
+  csv: { ext: 'csv', type: 'text/csv', name: 'CSV of entities', make: toCsv },
+};
 
-async function exportJson() {
-  if (!state.doc) return setStatus('Annotate an article first.');
+async function exportAs(format, how) {
+  if (!doc()) return setStatus('Annotate an article first.');
+  const f = FORMATS[format];
   try {
     const json = await engine.exportJson(documentForExport());
-    download(`${fileStem()}.json`, 'application/json', json);
-    setStatus('Exported the document as JSON.');
+    const content = await f.make(json);
+    if (how === 'copy') {
+      await copyText(content);
+      setStatus(`Copied the ${f.name} to the clipboard.`);
+    } else {
+      download(`${fileStem()}${format === 'w3c' ? '.annotations' : ''}.${f.ext}`, f.type, content);
+      setStatus(`Exported the ${f.name}.`);
+    }
   } catch (err) {
-    showAlert(`Could not export: ${err.message}`);
+    showAlert(`Could not ${how === 'copy' ? 'copy' : 'export'} the ${f.name}: ${err.message}`);
   }
 }
 
 // ---------------------------------------------------------------------------
-// Dropping a text file.
+// Import, drop and paste.
+
+async function importFile(file) {
+  const name = file.name || 'the file';
+  let next;
+  try {
+    if (file.size > 64 * 1024 * 1024) throw new Error('it is larger than 64 MB');
+    next = await engine.importJson(await file.text());
+  } catch (err) {
+    showAlert(`Could not import ${name}: ${err.message}. Nothing was changed.`);
+    return;
+  }
+  hideAlert();
+  record(next);
+  input.value = next.text;
+  state.loaded = next.text;
+  $('dct').value = next.dct && next.dct_source === 'input' ? next.dct : '';
+  setStatus(`Imported ${name}: ${summary(next)}.`);
+  await show(next);
+}
 
 async function loadFile(file) {
   if (/\.json$/i.test(file.name) || file.type === 'application/json') return importFile(file);
@@ -285,11 +393,8 @@ async function loadFile(file) {
   state.loaded = raw;
   input.value = raw;
   updateStale();
+  scheduleSave();
   await annotate();
-}
-
-async function importFile() {
-  showAlert('Importing documents is not available yet.');
 }
 
 document.addEventListener('dragover', (e) => {
@@ -299,7 +404,7 @@ document.addEventListener('dragover', (e) => {
   }
 });
 document.addEventListener('dragleave', (e) => {
-  if (e.target === input || !e.relatedTarget) input.classList.remove('dragging');
+  if (!e.relatedTarget) input.classList.remove('dragging');
 });
 document.addEventListener('drop', (e) => {
   input.classList.remove('dragging');
@@ -309,20 +414,159 @@ document.addEventListener('drop', (e) => {
   loadFile(file).catch((err) => showAlert(`Could not read ${file.name}: ${err.message}`));
 });
 
+input.addEventListener('paste', (e) => {
+  const data = e.clipboardData;
+  if (!data) return;
+  const html = data.getData('text/html');
+  let text = html ? htmlToText(html) : '';
+  if (!text.trim()) text = data.getData('text/plain');
+  if (!text) return;
+  e.preventDefault();
+  input.setRangeText(text.replace(/\r\n?/g, '\n'), input.selectionStart, input.selectionEnd, 'end');
+  state.loaded = null;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  annotate();
+});
+
+// ---------------------------------------------------------------------------
+// Autosave.
+
+let saveTimer = 0;
+function scheduleSave() {
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(saveNow, 400);
+}
+
+function saveNow() {
+  clearTimeout(saveTimer);
+  const problem = saveWork({
+    input: input.value,
+    loaded: state.loaded,
+    dct: $('dct').value,
+    monthFirst: $('month-first').checked,
+    doc: doc(),
+  });
+  if (problem) setStatus(problem);
+}
+
+function restore() {
+  const work = loadWork();
+  if (!work) return false;
+  input.value = work.input;
+  state.loaded = work.loaded;
+  $('dct').value = work.dct || '';
+  $('month-first').checked = Boolean(work.monthFirst);
+  if (work.doc) {
+    state.history.reset(work.doc);
+    updateUndo();
+    show(work.doc);
+    setStatus(`Restored your article as you left it (${new Date(work.savedAt).toLocaleString()}).`);
+    return true;
+  }
+  updateStale();
+  return false;
+}
+
+function newArticle() {
+  const had = doc();
+  if (!had && !input.value) return input.focus();
+  if (had) state.history.push(null);
+  input.value = '';
+  state.loaded = null;
+  $('dct').value = '';
+  hideAlert();
+  updateUndo();
+  show(null);
+  saveNow();
+  setStatus(had ? 'Ready for a new article. Undo brings the previous one back.' : 'Ready for a new article.');
+  input.focus();
+}
+
 // ---------------------------------------------------------------------------
 // Wiring.
 
 $('annotate').addEventListener('click', annotate);
-$('export-json').addEventListener('click', exportJson);
+$('new-article').addEventListener('click', newArticle);
+$('undo').addEventListener('click', () => undoRedo(false));
+$('redo').addEventListener('click', () => undoRedo(true));
 $('alert-close').addEventListener('click', hideAlert);
-input.addEventListener('input', updateStale);
+for (const format of Object.keys(FORMATS)) {
+  $(`export-${format}`).addEventListener('click', () => exportAs(format, 'download'));
+  $(`copy-${format}`).addEventListener('click', () => exportAs(format, 'copy'));
+}
+$('import').addEventListener('change', async (e) => {
+  const file = e.target.files[0];
+  e.target.value = '';
+  if (file) await importFile(file);
+});
+$('shortcuts-open').addEventListener('click', () => $('shortcuts').showModal());
+for (const el of [input, $('dct'), $('month-first')]) {
+  el.addEventListener('input', () => {
+    updateStale();
+    scheduleSave();
+  });
+}
 input.addEventListener('keydown', (e) => {
   if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
     e.preventDefault();
     annotate();
   }
 });
-input.addEventListener('paste', () => setTimeout(annotate, 0));
+document.addEventListener('keydown', (e) => {
+  const typing = e.target.closest && e.target.closest('input, textarea, select, dialog[open]');
+  if (typing) return;
+  const mod = e.ctrlKey || e.metaKey;
+  if (mod && !e.altKey && e.key.toLowerCase() === 'z') {
+    e.preventDefault();
+    undoRedo(e.shiftKey);
+  } else if (mod && !e.altKey && e.key.toLowerCase() === 'y') {
+    e.preventDefault();
+    undoRedo(true);
+  } else if (e.key === '?' && !mod) {
+    e.preventDefault();
+    $('shortcuts').showModal();
+  }
+});
+window.addEventListener('pagehide', saveNow);
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') saveNow();
+});
 
-updateLegend(null);
+setupTheme($('theme'), {
+  initial: prefs.theme,
+  onChange: (mode) => {
+    prefs.theme = mode;
+    savePrefs(prefs);
+  },
+});
+setupEditing({
+  doc,
+  apply,
+  focusSpan,
+  isFiltered,
+  status: setStatus,
+  async suggestDate(text) {
+    try {
+      const d = doc();
+      const found = await engine.annotate(text, { dct: d && d.dct, monthFirst: $('month-first').checked });
+      const date = found.dates.find((x) => x.start === 0 && x.end === text.length) || (found.dates.length === 1 ? found.dates[0] : null);
+      return date ? { label: date.type, value: date.value } : null;
+    } catch {
+      return null;
+    }
+  },
+});
+
+applyFilters();
+updateUndo();
+if (!restore()) {
+  updatePanel(null);
+  document.body.dataset.state = 'idle';
+}
 engine.start();
+
+if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
+  navigator.serviceWorker.register('sw.js').catch(() => {
+    // Without a service worker the page still works; it just needs the network.
+  });
+}

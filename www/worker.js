@@ -4,7 +4,9 @@
 import init, { Engine, exportJson, importJson, version } from './pkg/article_annotator.js';
 
 let engine = null;
-const ready = init().then(() => {
+let exports = null;
+const ready = init().then((wasm) => {
+  exports = wasm;
   engine = new Engine();
   self.postMessage({ type: 'ready', version: version() });
 });
@@ -14,6 +16,8 @@ const ops = {
   annotate: ({ text, options }) => engine.annotate(text, options),
   exportJson: ({ doc }) => exportJson(doc),
   importJson: ({ json }) => importJson(json),
+  // The wasm instance's linear memory, which only grows: its peak so far.
+  stats: () => ({ memoryBytes: exports.memory.buffer.byteLength }),
 };
 
 self.onmessage = async (event) => {
@@ -27,6 +31,12 @@ self.onmessage = async (event) => {
     // A wasm trap (RuntimeError) leaves the instance unusable: say so, so the
     // page starts a fresh worker for the next request.
     const fatal = err instanceof WebAssembly.RuntimeError || !engine;
-    self.postMessage({ id, ok: false, fatal, error: String(err && err.message ? err.message : err) });
+    const message = String(err && err.message ? err.message : err);
+    self.postMessage({
+      id,
+      ok: false,
+      fatal,
+      error: err instanceof WebAssembly.RuntimeError ? `the annotation engine failed (${message}) and was restarted` : message,
+    });
   }
 };

@@ -1,11 +1,29 @@
-//! Temporal expressions: finding them and normalising them to TIMEX3 values
-//! against the document creation date (`dct`).
+//! Temporal expressions: finding them and normalising them to TimeML TIMEX3
+//! types and values against the document creation date (`dct`).
+//!
+//! The finder matches a hand-written grammar over tokens (`finder` and the
+//! pattern modules); `resolve` anchors each match to the dct, to the time
+//! the text last named and to the verb's tense. See DESIGN.md, "Dates".
+
+mod clock;
+mod dct;
+mod deictic;
+mod durations;
+mod finder;
+mod lexicon;
+mod numbers;
+mod points;
+mod resolve;
+mod tense;
+mod timex;
+mod view;
 
 use jiff::civil::Date;
 
-use crate::document::{DateMention, TimexType};
-use crate::span::Span;
-use crate::text::{Segmented, TokenKind};
+use crate::document::{DateMention, TimexMod};
+use crate::text::Segmented;
+
+pub use dct::detect_dct;
 
 /// How to read ambiguous numeric dates such as `03/04/2025`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -23,155 +41,61 @@ pub struct DateOptions {
     pub numeric_order: NumericOrder,
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-/// The month (1–12) a word names: full names and the usual abbreviations.
-pub(crate) fn month_number(word: &str) -> Option<u8> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    if w.len() < 3 {
-        return None;
-    }
-    let full = MONTHS.iter().position(|m| *m == w);
-    let abbr = || {
-        if w == "sept" {
-            return Some(8);
-        }
-        (w.len() == 3 && w != "may").then(|| MONTHS.iter().position(|m| m.starts_with(&w))).flatten()
-    };
-    full.or_else(abbr).map(|i| i as u8 + 1)
+/// A modifier found in front of an expression: a TIMEX3 `mod`, or a word
+/// that only belongs to the span ("*earlier* this year").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Mod {
+    Timex(TimexMod),
+    /// "earlier this year": no TIMEX3 mod, but part of the span.
+    Earlier,
+    /// "later this month".
+    Later,
 }
 
-fn year_of(word: &str) -> Option<i16> {
-    (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| word.parse::<i16>().ok())
-        .flatten()
-        .filter(|y| (1000..=2999).contains(y))
-}
-
-fn day_of(word: &str) -> Option<u8> {
-    let w = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    let suffix = &word[w.len()..];
-    if !matches!(suffix, "" | "st" | "nd" | "rd" | "th")
-        || w.is_empty()
-        || w.len() > 2
-        || !w.bytes().all(|b| b.is_ascii_digit())
-    {
-        return None;
-    }
-    w.parse::<u8>().ok().filter(|d| (1..=31).contains(d))
-}
-
-/// An ISO date `YYYY-MM-DD` that exists in the calendar.
-pub(crate) fn parse_iso(word: &str) -> Option<Date> {
-    let b = word.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let y = word[..4].parse().ok()?;
-    let m = word[5..7].parse().ok()?;
-    let d = word[8..10].parse().ok()?;
-    Date::new(y, m, d).ok()
-}
-
-/// Finds absolute dates: `13 January 2025`, `January 13, 2025`, `Jan. 13`,
-/// `January 2025`, `February`, `2025-01-13`. A month without a year takes the
-/// year of `dct`, or stays underspecified (`XXXX-02-09`) without one.
-pub fn find_dates(seg: &Segmented, dct: Option<Date>, _options: &DateOptions) -> Vec<DateMention> {
-    let toks = &seg.tokens;
-    let word = |i: usize| seg.word(i);
-    let mut out = Vec::new();
-    let mut i = 0;
-    let year_str = |y: Option<i16>| match (y, dct) {
-        (Some(y), _) => format!("{y:04}"),
-        (None, Some(d)) => format!("{:04}", d.year()),
-        (None, None) => "XXXX".to_string(),
-    };
-    while i < toks.len() {
-        let start = toks[i].span.start;
-        if let Some(date) = parse_iso(word(i)) {
-            out.push(DateMention { span: toks[i].span, timex_type: TimexType::Date, value: date.to_string() });
-            i += 1;
-            continue;
+/// Finds the temporal expressions of a text with their TIMEX3 types and
+/// values. Relative expressions are resolved against `dct`; without one
+/// their values stay underspecified (`XXXX-02-09`), never taken from a clock.
+pub fn find_dates(seg: &Segmented, dct: Option<Date>, options: &DateOptions) -> Vec<DateMention> {
+    let v = view::View::new(seg);
+    let found = finder::find(&v, options);
+    let mut out = Vec::with_capacity(found.len());
+    let mut reference = None;
+    for f in found {
+        let tense = tense::tense_around(&v, f.start, f.end);
+        // "extended to Nov. 20", "until March": a deadline may lie ahead
+        // whatever the verb's tense.
+        // Both readings stay open: the nearest occurrence wins.
+        let tense = if tense != tense::Tense::Future && tense::after_deadline_word(&v, f.start) {
+            tense::Tense::Open
+        } else {
+            tense
+        };
+        let cx = resolve::Context { dct, reference, tense };
+        let Some(r) = resolve::resolve(&f.expr, &cx) else { continue };
+        if let Some(p) = r.point
+            && counts_as_reference(&f.expr)
+        {
+            reference = Some(p);
         }
-        // Day Month [Year]
-        if let (Some(d), Some(m)) = (day_of(word(i)), toks.get(i + 1).and_then(|_| month_number(word(i + 1)))) {
-            let (year, end_tok) = match toks.get(i + 2).and_then(|_| year_of(word(i + 2))) {
-                Some(y) => (Some(y), i + 2),
-                None => (None, i + 1),
-            };
-            out.push(DateMention {
-                span: Span::new(start, toks[end_tok].span.end),
-                timex_type: TimexType::Date,
-                value: format!("{}-{m:02}-{d:02}", year_str(year)),
-            });
-            i = end_tok + 1;
-            continue;
-        }
-        if let Some(m) = month_number(word(i)) {
-            let capitalised = word(i).starts_with(|c: char| c.is_uppercase());
-            // "may" and "march" are verbs too: only a capitalised month counts.
-            if capitalised {
-                let mut end_tok = i;
-                let mut day = None;
-                let mut year = None;
-                if let Some(d) = toks.get(i + 1).and_then(|_| day_of(word(i + 1))) {
-                    day = Some(d);
-                    end_tok = i + 1;
-                    let mut k = i + 2;
-                    if toks.get(k).is_some_and(|_| word(k) == ",") {
-                        k += 1;
-                    }
-                    if let Some(y) = toks.get(k).and_then(|_| year_of(word(k))) {
-                        year = Some(y);
-                        end_tok = k;
-                    }
-                } else if let Some(y) = toks.get(i + 1).and_then(|_| year_of(word(i + 1))) {
-                    year = Some(y);
-                    end_tok = i + 1;
-                }
-                let is_lone_may = m == 5 && day.is_none() && year.is_none();
-                let sentence_initial_month = toks[i].kind == TokenKind::Word && !is_lone_may;
-                if sentence_initial_month {
-                    let value = match day {
-                        Some(d) => format!("{}-{m:02}-{d:02}", year_str(year)),
-                        None => format!("{}-{m:02}", year_str(year)),
-                    };
-                    out.push(DateMention {
-                        span: Span::new(start, toks[end_tok].span.end),
-                        timex_type: TimexType::Date,
-                        value,
-                    });
-                    i = end_tok + 1;
-                    continue;
-                }
-            }
-        }
-        i += 1;
+        let modifier = match f.modifier {
+            Some(Mod::Timex(m)) => Some(m),
+            _ => None,
+        };
+        out.push(DateMention { span: v.span(f.start, f.end), timex_type: r.timex_type, value: r.value, modifier });
     }
     out
 }
 
-/// Reads the document creation date from a dateline or byline near the top
-/// of the article: `LONDON 1996-08-30`, `By … January 13, 2025`.
-pub fn detect_dct(seg: &Segmented) -> Option<Date> {
-    // Only full dates in the first few lines count.
-    let limit = seg.text.char_indices().filter(|&(_, c)| c == '\n').nth(6).map_or(seg.text.len(), |(i, _)| i);
-    let head_tokens = seg.tokens.iter().take_while(|t| t.span.end <= limit).count();
-    let head = Segmented { text: seg.text, tokens: seg.tokens[..head_tokens].to_vec(), sentences: Vec::new() };
-    find_dates(&head, None, &DateOptions::default()).into_iter().find_map(|d| d.value.parse::<Date>().ok())
+/// Whether an expression names its time outright (and so becomes the time
+/// that later "a day later" or "the quarter" count from).
+fn counts_as_reference(e: &timex::Expr) -> bool {
+    use timex::{Anchor, Expr};
+    match e {
+        Expr::Shift { anchor, .. } => *anchor == Anchor::Dct,
+        Expr::Timed(Some(day), _) => counts_as_reference(day),
+        Expr::Absolute(_) | Expr::InYear(..) | Expr::Named(..) | Expr::Within(..) => true,
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -208,13 +132,5 @@ mod tests {
     fn no_dct_leaves_the_year_open() {
         assert_eq!(dates("on February 9", None), [("February 9".to_string(), "XXXX-02-09".to_string())]);
         assert!(dates("you may go", None).is_empty());
-    }
-
-    #[test]
-    fn dct_from_dateline_and_byline() {
-        let seg = Segmented::new("CRICKET - TOP\nLONDON 1996-08-30\nWest Indian all-rounder");
-        assert_eq!(detect_dct(&seg), Date::new(1996, 8, 30).ok());
-        let seg = Segmented::new("Nato chief warns\nBy Valentina Dimitrievska in Skopje January 13, 2025\n\nText.");
-        assert_eq!(detect_dct(&seg), Date::new(2025, 1, 13).ok());
     }
 }

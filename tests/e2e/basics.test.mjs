@@ -2,13 +2,10 @@
 // JSON export checked against the text, alignment and hostile HTML.
 
 import {
-  annotateText, article, captureDownload, check, checkEqual, checkExport, cpSlice, dropFile, openPage, outPath, readMarks,
+  annotateText, article, captureDownload, check, checkEqual, checkNoErrors, checkExport, cpSlice, dropFile, openPage, outPath, readMarks,
   waitAnnotated,
 } from './lib.mjs';
 
-function checkNoErrors(page) {
-  check(page.errors.length === 0, `the page reported errors:\n        ${page.errors.join('\n        ')}`);
-}
 
 /** The page shows exactly the text (lone surrogates become U+FFFD). */
 async function checkAligned(page, text) {
@@ -121,6 +118,80 @@ export const tests = {
     const file = await captureDownload(page, '#export-json');
     checkExport(file.text, text, await readMarks(page));
     await page.screenshot({ path: outPath('hostile.png') });
+    checkNoErrors(page);
+    await page.close();
+  },
+
+  async 'rich-text paste becomes plain text with paragraphs and is annotated'(ctx) {
+    const page = await openPage(ctx);
+    const html = [
+      '<html><head><title>Site</title><script>window.__pwned = 1</script></head><body>',
+      '<h1>Port strike ends</h1><p class="byline">By <a href="javascript:window.__pwned=2">Ana Ruiz</a>, May 6, 2024</p>',
+      '<style>p { color: red }</style><nav><button onclick="window.__pwned=3">Menu</button></nav>',
+      '<p>The <b>Harbour Workers Union</b> said on   Monday that\nthe strike was over.<img src=x onerror="window.__pwned=4"></p>',
+      '<ul><li>First point</li><li>Second point</li></ul>',
+      '<p>"We got what we asked for," said Carla&nbsp;Mendes.<br>A new line.</p></body></html>',
+    ].join('');
+    await page.evaluate((html) => {
+      document.body.dataset.state = '';
+      const data = new DataTransfer();
+      data.setData('text/html', html);
+      data.setData('text/plain', 'flat text that should not be used');
+      const input = document.getElementById('input');
+      input.focus();
+      input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, html);
+    await waitAnnotated(page);
+    const expected = [
+      'Port strike ends',
+      'By Ana Ruiz, May 6, 2024',
+      'The Harbour Workers Union said on Monday that the strike was over.',
+      'First point',
+      'Second point',
+      '"We got what we asked for," said Carla Mendes.\nA new line.',
+    ].join('\n\n');
+    checkEqual(await page.inputValue('#input'), expected, 'pasted text');
+    await checkAligned(page, expected);
+    checkEqual(await page.evaluate(() => window.__pwned), undefined, 'window.__pwned');
+    const marks = await readMarks(page);
+    check(marks.some((m) => m.kind === 'quote' && m.text.startsWith('We got what')), 'the pasted quote is not marked');
+    check(marks.some((m) => m.kind === 'date' && m.text === 'May 6, 2024'), 'the pasted date is not marked');
+
+    // Plain text only: used as it is.
+    await page.evaluate(() => {
+      const input = document.getElementById('input');
+      input.value = '';
+      document.body.dataset.state = '';
+      const data = new DataTransfer();
+      data.setData('text/plain', 'Plain text from Lisbon on July 4, 2024.\r\n\r\nSecond paragraph.');
+      input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await waitAnnotated(page);
+    checkEqual(await page.inputValue('#input'), 'Plain text from Lisbon on July 4, 2024.\n\nSecond paragraph.', 'pasted plain text');
+    // Reading the pasted HTML sets its onerror/onclick attributes on inert
+    // elements; the Content-Security-Policy refuses them, and says so.
+    checkNoErrors(page, ['Content Security Policy directive']);
+    await page.close();
+  },
+
+  async 'RTL text and zero-width characters stay aligned'(ctx) {
+    const text = [
+      'مرحبا بكم في القاهرة.',
+      '',
+      'قال Ahmed Hassan يوم March 3, 2024: "نحن مستعدون للعمل تماما," في القاهرة.',
+      '',
+      'שלום עולם: the Tel Aviv Municipality met on June 1, 2023 and said "we are ready, really ready," said Dana Levi.',
+      '',
+      'Zero\u200Bwidth joiner\u200D and BOM\uFEFF near Paris on May 5, 2024 with Anna\u200C Lee and \u202Eoverride\u202C text.',
+    ].join('\n');
+    const page = await openPage(ctx);
+    await annotateText(page, text);
+    await checkAligned(page, text);
+    const marks = await readMarks(page);
+    for (const kind of ['date', 'quote']) check(marks.some((m) => m.kind === kind), `no ${kind} mark in RTL text`);
+    const file = await captureDownload(page, '#export-json');
+    checkExport(file.text, text, marks);
+    await page.screenshot({ path: outPath('rtl.png') });
     checkNoErrors(page);
     await page.close();
   },

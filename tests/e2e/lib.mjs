@@ -28,7 +28,7 @@ const TYPES = {
 
 /** Serves www/ on a free port of 127.0.0.1. `routes` may override paths. */
 export async function startServer() {
-  const overrides = new Map();
+  const overrides = new Map([['/__blank', { type: 'text/html', body: '<!doctype html><link rel="icon" href="data:,"><title>blank</title>' }]]);
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (overrides.has(path)) {
@@ -149,11 +149,12 @@ export async function openPage(ctx, { clear = true } = {}) {
     page.errors.push(`unexpected dialog: ${dialog.message()}`);
     dialog.dismiss().catch(() => {});
   });
-  await page.goto(ctx.url);
   if (clear) {
+    // Empty the storage from a page of the same origin that runs no script of ours.
+    await page.goto(`${ctx.url}__blank`);
     await page.evaluate(() => localStorage.clear());
-    await page.reload();
   }
+  await page.goto(ctx.url);
   await page.waitForSelector('#annotate');
   return page;
 }
@@ -243,4 +244,63 @@ export async function dropFile(page, content, { name = 'article.txt', type = 'te
     },
     { content, name, type, selector },
   );
+}
+
+/** Selects start..end (UTF-16 offsets into the article) in #output, as a mouse drag would. */
+export async function selectInArticle(page, start, end) {
+  await page.evaluate(
+    ({ start, end }) => {
+      const output = document.getElementById('output');
+      const walker = document.createTreeWalker(output, NodeFilter.SHOW_TEXT);
+      const points = [];
+      let seen = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const [i, at] of [start, end].entries()) {
+          if (points[i] == null && at <= seen + node.data.length) points[i] = [node, at - seen];
+        }
+        seen += node.data.length;
+      }
+      output.focus();
+      window.getSelection().setBaseAndExtent(points[0][0], points[0][1], points[1][0], points[1][1]);
+    },
+    { start, end },
+  );
+}
+
+/** The UTF-16 offset of the n-th occurrence of `needle` in the shown article. */
+export async function findInArticle(page, needle, nth = 0) {
+  const at = await page.evaluate(
+    ({ needle, nth }) => {
+      const text = document.getElementById('output').textContent;
+      let i = -1;
+      for (let k = 0; k <= nth; k++) {
+        i = text.indexOf(needle, i + 1);
+        if (i < 0) break;
+      }
+      return i;
+    },
+    { needle, nth },
+  );
+  if (at < 0) throw new Failure(`${JSON.stringify(needle)} is not in the article`);
+  return at;
+}
+
+/** Waits until the page has drawn the current document. */
+export async function waitReady(page) {
+  await page.waitForFunction(() => document.body.dataset.state === 'ready');
+}
+
+export function checkNoErrors(page, allow = []) {
+  const errors = page.errors.filter((e) => !allow.some((a) => e.includes(a)));
+  check(errors.length === 0, `the page reported errors:\n        ${errors.join('\n        ')}`);
+}
+
+/** The mark of span id (its first fragment) as { kind, label, value, speaker, text }. */
+export async function markInfo(page, selector) {
+  return page.evaluate((selector) => {
+    const m = document.querySelector(selector);
+    if (!m) return null;
+    const all = document.querySelectorAll(`#output mark[data-id="${m.dataset.id}"]`);
+    return { id: m.dataset.id, ...m.dataset, text: [...all].map((x) => x.textContent).join('') };
+  }, selector);
 }

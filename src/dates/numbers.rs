@@ -1,0 +1,195 @@
+//! Amounts in front of a unit: digits (`48`, `2.5`, `2 1/2`), number words
+//! (`twenty-four`, `a hundred`, `one and a half`) and vague amounts
+//! (`several`, `a few`), read token by token.
+
+use super::lexicon::{is_vague_amount, small_number};
+use super::view::View;
+
+/// How many units an expression counts.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Amount {
+    /// A known number, possibly fractional.
+    Exact(f64),
+    /// "several", "a few", "many": the TIMEX3 `X`.
+    Vague,
+}
+
+/// Reads a number written in digits at `i`: `48`, `1,000`, `2.5`, `2 1/2`, `1/2`.
+pub(crate) fn digits(v: &View, i: usize) -> Option<(usize, f64)> {
+    let w = v.w(i);
+    let n = plain_number(w)?;
+    // "2 1/2": a whole number followed by a fraction.
+    if !w.contains(['.', '/'])
+        && let Some(f) = fraction(v.w(i + 1))
+    {
+        return Some((i + 2, n + f));
+    }
+    if let Some(f) = fraction(w) {
+        return Some((i + 1, f));
+    }
+    Some((i + 1, n))
+}
+
+fn plain_number(w: &str) -> Option<f64> {
+    if w.is_empty() || !w.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    if let Some(f) = fraction(w) {
+        return Some(f);
+    }
+    if !w.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.') || w.matches('.').count() > 1 {
+        return None;
+    }
+    // Thousands separators only in groups of three.
+    if w.contains(',') {
+        let parts: Vec<&str> = w.split('.').next()?.split(',').collect();
+        if parts[0].is_empty() || parts[0].len() > 3 || parts[1..].iter().any(|p| p.len() != 3) {
+            return None;
+        }
+    }
+    w.replace(',', "").parse::<f64>().ok()
+}
+
+fn fraction(w: &str) -> Option<f64> {
+    match w {
+        "\u{bd}" => return Some(0.5),
+        "\u{bc}" => return Some(0.25),
+        "\u{be}" => return Some(0.75),
+        _ => {}
+    }
+    let (a, b) = w.split_once('/')?;
+    let a: f64 = a.parse().ok()?;
+    let b: f64 = b.parse().ok()?;
+    (b > 0.0 && a < b && b <= 12.0).then(|| a / b)
+}
+
+/// Reads a number written in words at `i`: `twenty-four`, `twenty four`,
+/// `a hundred`, `two thousand`, `one hundred and ten`.
+pub(crate) fn words(v: &View, i: usize) -> Option<(usize, f64)> {
+    let mut j = i;
+    let mut total = 0.0;
+    let mut current = 0.0;
+    let mut any = false;
+    loop {
+        let w = v.w(j);
+        if let Some(n) = small_number(w) {
+            // "twenty-four" / "twenty four": tens then units.
+            if current > 0.0 && !(current >= 20.0 && current % 10.0 == 0.0 && n < 10) {
+                break;
+            }
+            current += n as f64;
+            any = true;
+            j += 1;
+            if n >= 20 && n % 10 == 0 && v.glued_hyphen(j) && small_number(v.w(j + 1)).is_some_and(|u| u < 10) {
+                j += 1;
+            }
+            continue;
+        }
+        if (w == "a" || w == "one") && !any && matches!(v.w(j + 1), "hundred" | "thousand" | "dozen") {
+            current = 1.0;
+            any = true;
+            j += 1;
+            continue;
+        }
+        match w {
+            "hundred" if any && current > 0.0 => {
+                current *= 100.0;
+                j += 1;
+                if v.is(j, "and") && small_number(v.w(j + 1)).is_some() {
+                    j += 1;
+                }
+            }
+            "thousand" if any && (current > 0.0 || total > 0.0) => {
+                total += current.max(1.0) * 1000.0;
+                current = 0.0;
+                j += 1;
+            }
+            "dozen" if any => {
+                current *= 12.0;
+                j += 1;
+            }
+            _ => break,
+        }
+    }
+    any.then_some((j, total + current))
+}
+
+/// Reads the amount in front of a unit at `i`, with `a`/`an` counting one:
+/// returns the index after it and the amount.
+pub(crate) fn amount(v: &View, i: usize) -> Option<(usize, Amount)> {
+    let w = v.w(i);
+    // "a couple of", "a few", "a dozen"
+    if w == "a" || w == "an" {
+        if v.is(i + 1, "couple") {
+            let j = if v.is(i + 2, "of") { i + 3 } else { i + 2 };
+            return Some((j, Amount::Exact(2.0)));
+        }
+        if v.is(i + 1, "few") {
+            return Some((i + 2, Amount::Vague));
+        }
+        if let Some((j, n)) = words(v, i) {
+            return Some((with_half(v, j, n)?, Amount::Exact(with_half_value(v, j, n))));
+        }
+        // "a half": handled by the unit grammar as half a unit.
+        return Some((i + 1, Amount::Exact(1.0)));
+    }
+    // "the next couple of years"
+    if w == "couple" && i > 0 && !v.is(i - 1, "a") {
+        let j = if v.is(i + 1, "of") { i + 2 } else { i + 1 };
+        return Some((j, Amount::Exact(2.0)));
+    }
+    if is_vague_amount(w) {
+        // "several hundred years" is still vague.
+        let j = if v.any(i + 1, &["hundred", "thousand", "dozen"]) { i + 2 } else { i + 1 };
+        return Some((j, Amount::Vague));
+    }
+    if w == "half" && (v.is(i + 1, "a") || v.is(i + 1, "an")) {
+        return Some((i + 2, Amount::Exact(0.5)));
+    }
+    if let Some((j, n)) = digits(v, i) {
+        return Some((with_half(v, j, n)?, Amount::Exact(with_half_value(v, j, n))));
+    }
+    if let Some((j, n)) = words(v, i) {
+        return Some((with_half(v, j, n)?, Amount::Exact(with_half_value(v, j, n))));
+    }
+    None
+}
+
+/// "one and a half": the index after an optional "and a half".
+fn with_half(v: &View, j: usize, _n: f64) -> Option<usize> {
+    if v.is(j, "and") && v.is(j + 1, "a") && v.is(j + 2, "half") { Some(j + 3) } else { Some(j) }
+}
+
+fn with_half_value(v: &View, j: usize, n: f64) -> f64 {
+    if v.is(j, "and") && v.is(j + 1, "a") && v.is(j + 2, "half") { n + 0.5 } else { n }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Segmented;
+
+    fn read(text: &str) -> Option<(usize, Amount)> {
+        let seg = Segmented::new(text);
+        let v = View::new(&seg);
+        amount(&v, 0)
+    }
+
+    #[test]
+    fn digits_and_words() {
+        assert_eq!(read("48 hours"), Some((1, Amount::Exact(48.0))));
+        assert_eq!(read("2 1/2 years"), Some((2, Amount::Exact(2.5))));
+        assert_eq!(read("twenty-four hours"), Some((3, Amount::Exact(24.0))));
+        assert_eq!(read("twenty four hours"), Some((2, Amount::Exact(24.0))));
+        assert_eq!(read("a hundred years"), Some((2, Amount::Exact(100.0))));
+        assert_eq!(read("two thousand years"), Some((2, Amount::Exact(2000.0))));
+        assert_eq!(read("one and a half years"), Some((4, Amount::Exact(1.5))));
+        assert_eq!(read("a couple of years"), Some((3, Amount::Exact(2.0))));
+        assert_eq!(read("a few days"), Some((2, Amount::Vague)));
+        assert_eq!(read("several weeks"), Some((1, Amount::Vague)));
+        assert_eq!(read("a week"), Some((1, Amount::Exact(1.0))));
+        assert_eq!(read("1,000 days"), Some((1, Amount::Exact(1000.0))));
+        assert_eq!(read("twenty one"), Some((2, Amount::Exact(21.0))));
+        assert_eq!(read("five six"), Some((1, Amount::Exact(5.0))));
+    }
+}

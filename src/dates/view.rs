@@ -1,0 +1,111 @@
+//! The token view the date finder reads: lower-cased words, kinds and
+//! sentence numbers, with out-of-range reads returning empty words so that
+//! patterns can look ahead without bounds checks.
+
+use crate::span::Span;
+use crate::text::{Segmented, TokenKind};
+
+pub(crate) struct View<'t> {
+    pub text: &'t str,
+    pub spans: Vec<Span>,
+    pub kinds: Vec<TokenKind>,
+    pub low: Vec<String>,
+    /// Index of the sentence each token belongs to.
+    pub sentence: Vec<u32>,
+    /// Whether a line break precedes the token.
+    pub line_start: Vec<bool>,
+    /// Whether whitespace precedes the token.
+    pub space_before: Vec<bool>,
+}
+
+impl<'t> View<'t> {
+    pub fn new(seg: &Segmented<'t>) -> View<'t> {
+        let n = seg.tokens.len();
+        let mut sentence = vec![0u32; n];
+        for (k, s) in seg.sentences.iter().enumerate() {
+            for i in s.tokens.clone() {
+                if let Some(x) = sentence.get_mut(i) {
+                    *x = k as u32;
+                }
+            }
+        }
+        View {
+            text: seg.text,
+            spans: seg.tokens.iter().map(|t| t.span).collect(),
+            kinds: seg.tokens.iter().map(|t| t.kind).collect(),
+            low: seg.tokens.iter().map(|t| lower(t.span.slice(seg.text))).collect(),
+            sentence,
+            line_start: seg.tokens.iter().map(|t| t.newlines_before > 0).collect(),
+            space_before: seg.tokens.iter().map(|t| t.space_before).collect(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.low.len()
+    }
+
+    /// The lower-cased word at `i`, or "" past the end.
+    pub fn w(&self, i: usize) -> &str {
+        self.low.get(i).map_or("", String::as_str)
+    }
+
+    /// The original text of token `i`, or "".
+    pub fn raw(&self, i: usize) -> &'t str {
+        self.spans.get(i).map_or("", |s| s.slice(self.text))
+    }
+
+    pub fn is(&self, i: usize, word: &str) -> bool {
+        self.w(i) == word
+    }
+
+    pub fn any(&self, i: usize, words: &[&str]) -> bool {
+        let w = self.w(i);
+        !w.is_empty() && words.contains(&w)
+    }
+
+    pub fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.kinds.get(i).copied()
+    }
+
+    /// Whether token `i` starts with a capital letter.
+    pub fn capitalised(&self, i: usize) -> bool {
+        self.raw(i).starts_with(|c: char| c.is_uppercase())
+    }
+
+    /// Whether token `i` is written all in capitals (a headline or dateline).
+    pub fn all_caps(&self, i: usize) -> bool {
+        let r = self.raw(i);
+        r.chars().any(char::is_alphabetic) && !r.chars().any(char::is_lowercase)
+    }
+
+    /// Whether tokens `i` and `j` lie in the same sentence.
+    pub fn same_sentence(&self, i: usize, j: usize) -> bool {
+        i < self.len() && j < self.len() && self.sentence[i] == self.sentence[j]
+    }
+
+    /// Whether `i` is a hyphen glued to both neighbours ("third-quarter").
+    pub fn glued_hyphen(&self, i: usize) -> bool {
+        matches!(self.w(i), "-" | "\u{2010}" | "\u{2011}")
+            && i + 1 < self.len()
+            && !self.space_before[i]
+            && !self.space_before[i + 1]
+    }
+
+    /// The span covering tokens `a..b` (b exclusive, b > a).
+    pub fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.spans[a].start, self.spans[b - 1].end)
+    }
+}
+
+/// Lower-cases a token, folding the typographic apostrophe to `'`.
+fn lower(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' => out.push('\''),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
