@@ -38,7 +38,7 @@ options:
   --keep N              keep the N strongest features (default 1000000)
   --levels N            quantise weights to N magnitudes up to the largest (default 16)
   --floor Q             log-spaced levels from this quantile of all weight magnitudes;
-                        smaller weights are dropped (default 0.7; 0: evenly spaced levels)
+                        smaller weights are dropped (default 0.8; 0: evenly spaced levels)
   --with-dev            then train again on train + dev for the chosen epochs and write
                         that to MODEL (the train-only model goes to MODEL.train-only)
   --test FILE           also score the written models on FILE (report only)";
@@ -91,7 +91,7 @@ fn run() -> Result<(), String> {
     let mut class_sizes = vec![32usize, 128, 512];
     let (mut class_vocab, mut class_min, mut class_iters) = (20_000usize, 2u32, 10usize);
     let mut classes_out: Option<String> = None;
-    let (mut keep, mut clip, mut levels) = (1_000_000usize, 0.7f64, 16u8);
+    let (mut keep, mut clip, mut levels) = (1_000_000usize, 0.8f64, 16u8);
     while let Some(a) = args.next() {
         let mut value = || args.next().ok_or(format!("{a} needs a value"));
         match a.as_str() {

@@ -22,6 +22,16 @@ use crate::span::Span;
 use crate::text::{Segmented, TokenKind};
 
 pub(crate) const MAGIC: &[u8; 8] = b"AAENTMDL";
+/// Bits of a feature hash the model keeps as its key: enough that a feature
+/// the model lacks finds a stranger's weights for about one token in sixty,
+/// few enough to keep the key table small.
+const KEY_BITS: u32 = 28;
+
+/// The model's key of feature hash `k` (never 0).
+#[inline]
+pub(crate) fn model_key(k: u64) -> u32 {
+    (k >> (64 - KEY_BITS)) as u32 | 1
+}
 pub(crate) const VERSION: u32 = 1;
 const NEG: f32 = -1e30;
 /// Whether a compound with a lower-case part gives up that part
@@ -372,7 +382,7 @@ impl EntityModel {
     /// The row of weights of feature `key`, if the model has it.
     #[inline]
     fn row(&self, key: u64) -> Option<&[i8]> {
-        let k = (key >> 32) as u32 | 1;
+        let k = model_key(key);
         let mask = self.slots.len() - 1;
         let mut s = k as usize & mask;
         loop {

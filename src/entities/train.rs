@@ -207,9 +207,8 @@ fn resources(cfg: &Config, entries_in: &[(String, String)]) -> (Resources, Vec<S
     (Resources { groups: cfg.groups, gazetteer: gaz, clusters }, names, entries)
 }
 
-/// Model keys are the top 32 bits of a feature hash (never 0).
 fn model_key(k: u64) -> u64 {
-    ((k >> 32) as u32 | 1) as u64
+    super::model::model_key(k) as u64
 }
 
 /// Feature ids: training assigns them, scoring only looks them up.
