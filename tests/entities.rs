@@ -81,6 +81,20 @@ fn names_in_plain_news_sentences() {
 }
 
 #[test]
+fn spans_are_byte_offsets_into_the_original_text() {
+    let text = "\u{201C}Yes,\u{201D} said Mark Rutte\u{2019}s aide in Kosovo-Serbia talks.";
+    let seg = Segmented::new(text);
+    let got: Vec<(usize, usize, &str)> =
+        embedded_model().unwrap().tag(&seg).into_iter().map(|e| (e.span.start, e.span.end, e.label.as_str())).collect();
+    // The curly quotes take three bytes each: "Mark" starts at byte 16, and
+    // the possessive's curly apostrophe moves "Kosovo" to byte 39.
+    assert_eq!(got, [(16, 26, "PER"), (39, 45, "LOC"), (46, 52, "LOC")]);
+    assert_eq!(&text[16..26], "Mark Rutte");
+    assert_eq!(&text[39..45], "Kosovo");
+    assert_eq!(&text[46..52], "Serbia");
+}
+
+#[test]
 fn spans_sit_on_char_boundaries_of_the_original_text() {
     let text = "Caf\u{E9} owner Zo\u{EB} M\u{FC}ller \u{1F600} met \u{C9}mile Zola\u{2019}s heirs in Z\u{FC}rich.\r\n";
     let seg = Segmented::new(text);
