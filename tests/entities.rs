@@ -71,6 +71,14 @@ fn links_and_addresses_are_never_names() {
 }
 
 #[test]
+fn websites_named_as_words_are_organisations() {
+    assert_eq!(
+        entities("The report by Koha.net and a statement on Nato.int were cited; see also example.com."),
+        [("Koha.net", "ORG"), ("Nato.int", "ORG")]
+    );
+}
+
+#[test]
 fn names_in_plain_news_sentences() {
     assert_eq!(
         entities(

@@ -85,6 +85,18 @@ impl Scheme {
         }
     }
 
+    /// The tag of a one-token entity of `label` (`B` in BIO).
+    pub(crate) fn unit(self, label: EntityLabel) -> usize {
+        let l = EntityLabel::ALL.iter().position(|&x| x == label).unwrap_or(0);
+        1 + l * self.parts().len() + if self == Scheme::Bilou { 3 } else { 0 }
+    }
+
+    /// Whether tag `t` is a whole one-token entity on its own (in BIO a
+    /// `B` may be continued; the caller checks the next tag).
+    pub(crate) fn is_unit(self, t: usize) -> bool {
+        matches!(self.split(t), Some((_, Part::Unit)))
+    }
+
     /// Whether tag `t` opens an entity.
     pub(crate) fn begins(self, t: usize) -> bool {
         matches!(self.split(t), Some((_, Part::Begin | Part::Unit)))
@@ -192,6 +204,9 @@ mod tests {
         assert!(!s.can_start(l));
         assert!(!s.can_end(b));
         assert_eq!(s.len(), 17);
+        assert_eq!(s.unit(EntityLabel::Org), s.tag(EntityLabel::Org, Part::Unit));
+        assert!(s.is_unit(s.unit(EntityLabel::Misc)));
+        assert_eq!(Scheme::Bio.unit(EntityLabel::Loc), Scheme::Bio.tag(EntityLabel::Loc, Part::Begin));
         assert_eq!(Scheme::Bio.len(), 9);
     }
 }
