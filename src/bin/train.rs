@@ -22,6 +22,8 @@ options:
   --epochs N            most epochs to train (default 20); the best on dev is kept
   --seed N              shuffling seed (default 1)
   --runs N              average the weights of N differently shuffled runs (default 3)
+  --folds N             folds for the out-of-fold first-pass labels (default 5)
+  --fold-epochs N       epochs of each fold's first-pass model (default 1)
   --scheme bilou|bio    tag scheme (default bilou)
   --no-train-names      do not add the training data's entity names to the name lists
   --without G,G         switch feature groups off: words, affixes, shape, document,
@@ -75,7 +77,7 @@ fn run() -> Result<(), String> {
         scheme: Scheme::Bilou,
         groups: group::ALL,
         epochs: 20,
-        fold_epochs: 8,
+        fold_epochs: 1,
         folds: 5,
         seed: 1,
         seeds: 3,
@@ -105,6 +107,8 @@ fn run() -> Result<(), String> {
             "--model" => model_path = Some(value()?),
             "--test" => test = Some(value()?),
             "--epochs" => cfg.epochs = value()?.parse().map_err(|_| "--epochs needs a number")?,
+            "--fold-epochs" => cfg.fold_epochs = value()?.parse().map_err(|_| "--fold-epochs needs a number")?,
+            "--folds" => cfg.folds = value()?.parse().map_err(|_| "--folds needs a number")?,
             "--runs" => cfg.seeds = value()?.parse().map_err(|_| "--runs needs a number")?,
             "--seed" => cfg.seed = value()?.parse().map_err(|_| "--seed needs a number")?,
             "--no-train-names" => cfg.train_names = false,

@@ -598,7 +598,7 @@ pub fn train(cfg: &Config, train: &[Doc], dev: &[Doc]) -> Trained {
         for f in 0..k {
             let others: Vec<&Prepared> = tr.iter().enumerate().filter(|(d, _)| fold_of(*d) != f).map(|x| x.1).collect();
             let (_, _, w, tw) =
-                perceptron(&others, scheme, n_local, cfg.fold_epochs, cfg.seed + f as u64, false, |_, _, _| 0.0);
+                perceptron(&others, scheme, n_local, cfg.fold_epochs, cfg.seed + f as u64, false, |e, _, _| e as f64);
             for (d, p) in tr.iter().enumerate().filter(|(d, _)| fold_of(*d) == f) {
                 decode_doc(p, scheme, &w, &tw, false, &mut labelled[d]);
             }
