@@ -239,7 +239,32 @@ const SENTINEL_AFTER: u64 = 0x0bad_5eed_0000_0002;
 
 impl Features {
     /// Computes every token's features for the document `seg`.
+    /// Computes every token's local features and keeps them all (training
+    /// revisits them each epoch).
+    #[cfg(feature = "train")]
     pub(crate) fn extract(&mut self, seg: &Segmented, res: &Resources) {
+        self.prepare(seg, res);
+        self.offsets.push(0);
+        for s in &seg.sentences {
+            for i in s.tokens.clone() {
+                self.token_features(seg, res, s.tokens.start, s.tokens.end.min(seg.tokens.len()), i);
+                self.offsets.push(self.keys.len() as u32);
+            }
+        }
+    }
+
+    /// The local features of token `i` of a sentence spanning tokens `lo..hi`,
+    /// computed on demand after [`Features::prepare`]: tagging needs each
+    /// token's keys only once, so a document's keys are never all held.
+    pub(crate) fn local_keys(&mut self, seg: &Segmented, res: &Resources, lo: usize, hi: usize, i: usize) -> &[u64] {
+        self.keys.clear();
+        self.token_features(seg, res, lo, hi, i);
+        &self.keys
+    }
+
+    /// The per-token facts and document-level statistics the features read:
+    /// forms, shapes, sentence starts, capital lines, casing elsewhere, names.
+    pub(crate) fn prepare(&mut self, seg: &Segmented, res: &Resources) {
         let n = seg.tokens.len();
         let g = res.groups;
         self.keys.clear();
@@ -302,20 +327,6 @@ impl Features {
         }
         for t in &mut self.toks {
             t.doc_case = casing.get(&t.lower).copied().unwrap_or(0);
-        }
-        // Token-level features, windows bounded by the sentence.
-        let mut bounds: Vec<(u32, u32)> = (0..n as u32).map(|i| (i, i + 1)).collect();
-        for s in &seg.sentences {
-            for i in s.tokens.clone() {
-                if let Some(b) = bounds.get_mut(i) {
-                    *b = (s.tokens.start as u32, s.tokens.end.min(n) as u32);
-                }
-            }
-        }
-        self.offsets.push(0);
-        for (i, &(lo, hi)) in bounds.iter().enumerate() {
-            self.token_features(seg, res, lo as usize, hi as usize, i);
-            self.offsets.push(self.keys.len() as u32);
         }
     }
 
@@ -502,6 +513,7 @@ impl Features {
         self.toks.get(i).map_or(0, |t| t.lower)
     }
 
+    #[cfg(feature = "train")]
     pub(crate) fn token(&self, i: usize) -> &[u64] {
         let (a, b) = (self.offsets[i] as usize, self.offsets[i + 1] as usize);
         &self.keys[a..b]

@@ -51,9 +51,9 @@ pub struct EntityModel {
     end: Vec<f32>,
     trans: Vec<f32>,
     res: Resources,
-    /// Open-addressed table of key fingerprints (0 = empty) and their rows.
-    slots: Vec<u32>,
-    rows: Vec<u32>,
+    /// Open-addressed table: each slot holds a key fingerprint (low 32 bits,
+    /// 0 = empty) and its row (high 32 bits), so a lookup touches one line.
+    slots: Vec<u64>,
     weights: Vec<i8>,
     /// The weight of each code, indexed by the code as a byte.
     codebook: Box<[f32; 256]>,
@@ -340,8 +340,7 @@ impl EntityModel {
             masks.push(m);
         }
         let cap = (2 * n).next_power_of_two().max(16);
-        let mut slots = vec![0u32; cap];
-        let mut rows = vec![0u32; cap];
+        let mut slots = vec![0u64; cap];
         let mut weights = vec![0i8; n * n_tags];
         for (f, (&key, &mask)) in keys.iter().zip(&masks).enumerate() {
             let packed = r.take(mask.count_ones() as usize)?;
@@ -355,11 +354,10 @@ impl EntityModel {
             }
             let key = key | 1;
             let mut s = key as usize & (cap - 1);
-            while slots[s] != 0 && slots[s] != key {
+            while slots[s] as u32 != 0 && slots[s] as u32 != key {
                 s = (s + 1) & (cap - 1);
             }
-            slots[s] = key;
-            rows[s] = f as u32;
+            slots[s] = u64::from(key) | (f as u64) << 32;
         }
         if r.at != body.len() {
             return Err(fail(format!("{} bytes are left over after the feature table", body.len() - r.at)));
@@ -372,7 +370,6 @@ impl EntityModel {
             trans,
             res: Resources { groups, gazetteer, clusters },
             slots,
-            rows,
             weights,
             codebook,
             n_features: n,
@@ -386,9 +383,10 @@ impl EntityModel {
         let mask = self.slots.len() - 1;
         let mut s = k as usize & mask;
         loop {
-            let v = self.slots[s];
+            let slot = self.slots[s];
+            let v = slot as u32;
             if v == k {
-                let r = self.rows[s] as usize * self.n_tags;
+                let r = (slot >> 32) as usize * self.n_tags;
                 return self.weights.get(r..r + self.n_tags);
             }
             if v == 0 {
@@ -422,10 +420,13 @@ impl EntityModel {
         let n = seg.tokens.len();
         let t = self.n_tags;
         let mut feats = Features::default();
-        feats.extract(seg, &self.res);
+        feats.prepare(seg, &self.res);
         let mut acc = vec![0f32; n * t];
-        for i in 0..n {
-            self.add_rows(feats.token(i), &mut acc[i * t..(i + 1) * t]);
+        for s in &seg.sentences {
+            let (lo, hi) = (s.tokens.start, s.tokens.end.min(n));
+            for i in lo..hi {
+                self.add_rows(feats.local_keys(seg, &self.res, lo, hi, i), &mut acc[i * t..(i + 1) * t]);
+            }
         }
         let mut tags = vec![0u8; n];
         let mut scratch = Viterbi::default();
@@ -614,6 +615,11 @@ pub(crate) struct Decoder<'a> {
 pub(crate) struct Viterbi {
     score: Vec<f32>,
     back: Vec<u8>,
+    /// For each tag, the tags that may legally precede it (BILOU allows about
+    /// a third of all pairs), so the inner loop skips the impossible moves.
+    preds: Vec<u8>,
+    pred_end: Vec<usize>,
+    begins: Vec<bool>,
 }
 
 impl Decoder<'_> {
@@ -630,7 +636,15 @@ impl Decoder<'_> {
         v.score.resize(n * t, NEG);
         v.back.clear();
         v.back.resize(n * t, 0);
-        let begins: Vec<bool> = (0..t).map(|tag| self.scheme.begins(tag)).collect();
+        v.begins.clear();
+        v.begins.extend((0..t).map(|tag| self.scheme.begins(tag)));
+        v.preds.clear();
+        v.pred_end.clear();
+        for b in 0..t {
+            v.preds.extend((0..t).filter(|&a| self.trans[a * t + b] > NEG / 2.0).map(|a| a as u8));
+            v.pred_end.push(v.preds.len());
+        }
+        let begins = &v.begins;
         let ok = |a: Allowed, tag: usize| match a {
             Allowed::Any => true,
             Allowed::OutsideOnly => tag == 0,
@@ -649,7 +663,9 @@ impl Decoder<'_> {
                     continue;
                 }
                 let (mut best, mut arg) = (NEG * 2.0, 0usize);
-                for a in 0..t {
+                let from = if b == 0 { 0 } else { v.pred_end[b - 1] };
+                for &a in &v.preds[from..v.pred_end[b]] {
+                    let a = a as usize;
                     let s = v.score[(i - 1) * t + a] + self.trans[a * t + b];
                     if s > best {
                         best = s;
