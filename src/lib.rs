@@ -52,13 +52,13 @@ pub struct Options {
 /// Annotates texts. Holds the loaded models; build it once, use it often.
 #[derive(Clone, Debug)]
 pub struct Annotator {
-    _private: (),
+    entities: &'static entities::EntityModel,
 }
 
 impl Annotator {
     /// An annotator with the models embedded in the library.
     pub fn new() -> Result<Annotator, Error> {
-        Ok(Annotator { _private: () })
+        Ok(Annotator { entities: entities::embedded_model()? })
     }
 
     /// Finds entities, dates and quotations in `text`.
@@ -78,7 +78,7 @@ impl Annotator {
                 None => (None, DctSource::None),
             },
         };
-        let mut entities = entities::tag_entities(&seg);
+        let mut entities = self.entities.tag(&seg);
         let groups = entities::groups::group_entities(&seg, &mut entities);
         let dates = dates::find_dates(&seg, dct, &options.dates);
         let quotes::Quotations { quotes, marked } = quotes::find_quotes(&seg, &entities, &groups);

@@ -101,7 +101,13 @@ function record(next) {
 
 /** Records an edit ({ doc, id } from edits.js) and shows it. */
 async function apply(result, message) {
-  if (result.doc === doc()) return;
+  if (result.doc === doc()) {
+    // Nothing changed (e.g. the text was already marked that way): point at it.
+    document.body.dataset.state = 'ready';
+    setStatus('That is already marked.');
+    if (result.id) focusSpan(result.id);
+    return;
+  }
   record(result.doc);
   setStatus(message);
   await show(result.doc);

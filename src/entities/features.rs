@@ -1,0 +1,521 @@
+//! Features of each token, as 64-bit keys hashed without allocating: words
+//! and lower-cased words in a window, affixes, shapes, capitalisation in its
+//! context (sentence start, all-caps headlines, how the same word is written
+//! elsewhere in the document), name-list matches and word classes.
+
+use super::gazetteer::{Gazetteer, MAX_LISTS};
+use super::hash::{self, IdMap};
+use crate::text::{Segmented, Token, TokenKind};
+
+/// Feature groups, switched on and off together (for ablations).
+pub mod group {
+    /// The word and its neighbours, lower-cased, and the exact form.
+    pub const WORDS: u32 = 1;
+    /// Prefixes and suffixes of the word.
+    pub const AFFIXES: u32 = 1 << 1;
+    /// Word shapes and capitalisation classes in a window.
+    pub const SHAPE: u32 = 1 << 2;
+    /// Document context: sentence start, all-caps lines, the word's casing elsewhere.
+    pub const DOCUMENT: u32 = 1 << 3;
+    /// Name-list matches.
+    pub const GAZETTEER: u32 = 1 << 4;
+    /// Word classes (clusters).
+    pub const CLUSTERS: u32 = 1 << 5;
+    /// Conjunctions: word bigrams, word + neighbour shape.
+    pub const CONJUNCTIONS: u32 = 1 << 6;
+    /// Non-local: how a first pass labelled the same word elsewhere in the document.
+    pub const NONLOCAL: u32 = 1 << 7;
+    /// Every group.
+    pub const ALL: u32 = WORDS | AFFIXES | SHAPE | DOCUMENT | GAZETTEER | CLUSTERS | CONJUNCTIONS | NONLOCAL;
+    /// Names for the command line, in bit order.
+    pub const NAMES: [&str; 8] =
+        ["words", "affixes", "shape", "document", "gazetteer", "clusters", "conjunctions", "nonlocal"];
+}
+
+/// Word classes: for each word form, a bit path (Brown-style) or a flat class id.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Clusters {
+    /// Word hash (exact form, digits folded) -> (path bits, path length).
+    pub(crate) map: IdMap<(u32, u8)>,
+    /// Path prefix lengths used as features; empty: the whole path is one class.
+    pub(crate) prefixes: Vec<u8>,
+}
+
+impl Clusters {
+    fn lookup(&self, form: u64, lower: u64) -> Option<(u32, u8)> {
+        self.map.get(&form).or_else(|| self.map.get(&lower)).copied()
+    }
+}
+
+/// What the tagger needs besides weights: lists, classes, enabled groups.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Resources {
+    pub(crate) groups: u32,
+    pub(crate) gazetteer: Gazetteer,
+    pub(crate) clusters: Clusters,
+}
+
+/// Capitalisation classes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+enum Cap {
+    Lower = 0,
+    Initial = 1,
+    AllCaps = 2,
+    Mixed = 3,
+    Digits = 4,
+    AlnumMix = 5,
+    Punct = 6,
+    Other = 7,
+    Link = 8,
+    Abbrev = 9,
+}
+
+/// Per-token facts that features combine.
+#[derive(Clone, Copy, Debug, Default)]
+struct Tok {
+    lower: u64,
+    form: u64,
+    shape: u64,
+    short_shape: u64,
+    cap: u8,
+    initial: bool,
+    caps_line: bool,
+    /// Casing seen for this word elsewhere (bit 0 lower, 1 initial cap, 2 all caps).
+    doc_case: u8,
+    gaz: u64,
+    cluster: Option<(u32, u8)>,
+}
+
+/// Features of a whole document: token `i` owns `keys[offsets[i]..offsets[i + 1]]`.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Features {
+    pub(crate) keys: Vec<u64>,
+    pub(crate) offsets: Vec<u32>,
+    toks: Vec<Tok>,
+    lower_buf: Vec<u64>,
+    start_buf: Vec<bool>,
+}
+
+// Template ids. Never renumber: trained models depend on them.
+const T_BIAS: u32 = 1;
+const T_W: u32 = 2; // + window offset (5 slots)
+const T_FORM: u32 = 8;
+const T_FORM_PREV: u32 = 9;
+const T_FORM_NEXT: u32 = 10;
+const T_PREFIX: u32 = 11; // + length-1 (4 slots)
+const T_SUFFIX: u32 = 15; // + length-1 (4 slots)
+const T_SHAPE: u32 = 20; // + window offset (5 slots)
+const T_SHORT3: u32 = 26;
+const T_SHORT_PREV: u32 = 27;
+const T_SHORT_NEXT: u32 = 28;
+const T_CAP: u32 = 29;
+const T_CAP3: u32 = 30;
+const T_INITIAL_CAP_WORD: u32 = 31;
+const T_DOC_CASE: u32 = 32;
+const T_DOC_CASE_WORD: u32 = 33;
+const T_CAPS_LINE_WORD: u32 = 34;
+const T_KIND: u32 = 35;
+const T_GAZ: u32 = 40; // + window offset (3 slots)
+const T_GAZ_ANY: u32 = 44;
+const T_CLUSTER: u32 = 50; // + window offset (3) * 8 + prefix index
+const T_BIGRAM_PREV: u32 = 80;
+const T_BIGRAM_NEXT: u32 = 81;
+const T_PREV_SHAPE: u32 = 82;
+const T_SHAPE_NEXT: u32 = 83;
+const T_PREV2: u32 = 84;
+const T_LEN: u32 = 85;
+const T_NL_NONE: u32 = 90;
+const T_NL_HAS: u32 = 91;
+const T_NL_MAJ: u32 = 92;
+const T_NL_HAS_CTX: u32 = 93;
+const T_NL_MULTI: u32 = 94;
+
+fn cap_class(w: &str, kind: TokenKind) -> Cap {
+    match kind {
+        TokenKind::Url | TokenKind::Email => return Cap::Link,
+        TokenKind::Number => return Cap::Digits,
+        TokenKind::Punct => return Cap::Punct,
+        TokenKind::Symbol => return Cap::Other,
+        TokenKind::Word => {}
+    }
+    let (mut up, mut low, mut dig) = (0, 0, 0);
+    let mut first_up = false;
+    for (k, c) in w.chars().enumerate() {
+        if c.is_uppercase() {
+            up += 1;
+            if k == 0 {
+                first_up = true;
+            }
+        } else if c.is_lowercase() {
+            low += 1;
+        } else if c.is_ascii_digit() {
+            dig += 1;
+        }
+    }
+    if dig > 0 && up + low > 0 {
+        Cap::AlnumMix
+    } else if up > 0 && w.ends_with('.') && low == 0 {
+        Cap::Abbrev
+    } else if up == 0 && low > 0 {
+        Cap::Lower
+    } else if low == 0 && up > 0 {
+        Cap::AllCaps
+    } else if first_up && up == 1 {
+        Cap::Initial
+    } else if up + low > 0 {
+        Cap::Mixed
+    } else if dig > 0 {
+        Cap::Digits
+    } else {
+        Cap::Other
+    }
+}
+
+/// Word shapes: `Xxxx-x`-like with runs capped at 4 (long) or collapsed (short).
+fn shapes(w: &str) -> (u64, u64) {
+    let (mut long, mut short) = (0x51u64, 0x73u64);
+    let mut prev = '\0';
+    let mut run = 0;
+    for c in w.chars().map(hash::norm_char) {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else if c.is_alphabetic() {
+            'a'
+        } else {
+            c
+        };
+        if s == prev {
+            run += 1;
+        } else {
+            run = 1;
+            short = hash::fold(short, s as u64);
+        }
+        if run <= 4 {
+            long = hash::fold(long, s as u64);
+        }
+        prev = s;
+    }
+    (hash::finish(long), hash::finish(short))
+}
+
+/// Hashes the first or last `n` chars of `w`, lower-cased; `None` if shorter.
+fn affix(w: &str, n: usize, suffix: bool) -> Option<u64> {
+    let count = w.chars().count();
+    if count <= n {
+        return None;
+    }
+    let mut h = if suffix { 0x5u64 } else { 0x7u64 };
+    let skip = if suffix { count - n } else { 0 };
+    for c in w.chars().skip(skip).take(n) {
+        h = hash::fold(h, hash::lower_char(hash::norm_char(c)) as u64);
+    }
+    Some(hash::finish(h))
+}
+
+/// A sentence written in capitals (a headline, a dateline, a sports result line).
+fn is_caps_line(seg: &Segmented, tokens: &[Token]) -> bool {
+    let (mut upper_words, mut lower) = (0, 0);
+    for t in tokens {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        let w = t.span.slice(seg.text);
+        if w.chars().any(char::is_lowercase) {
+            lower += 1;
+        } else if w.chars().filter(|c| c.is_uppercase()).count() >= 2 {
+            upper_words += 1;
+        }
+    }
+    upper_words >= 1 && lower == 0
+}
+
+const SENTINEL_BEFORE: u64 = 0x0bad_5eed_0000_0001;
+const SENTINEL_AFTER: u64 = 0x0bad_5eed_0000_0002;
+
+impl Features {
+    /// Computes every token's features for the document `seg`.
+    /// Computes every token's local features and keeps them all (training
+    /// revisits them each epoch).
+    #[cfg(feature = "train")]
+    pub(crate) fn extract(&mut self, seg: &Segmented, res: &Resources) {
+        self.prepare(seg, res);
+        self.offsets.push(0);
+        for s in &seg.sentences {
+            for i in s.tokens.clone() {
+                self.token_features(seg, res, s.tokens.start, s.tokens.end.min(seg.tokens.len()), i);
+                self.offsets.push(self.keys.len() as u32);
+            }
+        }
+    }
+
+    /// The local features of token `i` of a sentence spanning tokens `lo..hi`,
+    /// computed on demand after [`Features::prepare`]: tagging needs each
+    /// token's keys only once, so a document's keys are never all held.
+    pub(crate) fn local_keys(&mut self, seg: &Segmented, res: &Resources, lo: usize, hi: usize, i: usize) -> &[u64] {
+        self.keys.clear();
+        self.token_features(seg, res, lo, hi, i);
+        &self.keys
+    }
+
+    /// The per-token facts and document-level statistics the features read:
+    /// forms, shapes, sentence starts, capital lines, casing elsewhere, names.
+    pub(crate) fn prepare(&mut self, seg: &Segmented, res: &Resources) {
+        let n = seg.tokens.len();
+        let g = res.groups;
+        self.keys.clear();
+        self.offsets.clear();
+        self.toks.clear();
+        self.toks.reserve(n);
+        for t in &seg.tokens {
+            let w = t.span.slice(seg.text);
+            let (shape, short_shape) = shapes(w);
+            let lower = hash::word(w, true);
+            let form = hash::word(w, false);
+            self.toks.push(Tok {
+                lower,
+                form,
+                shape,
+                short_shape,
+                cap: cap_class(w, t.kind) as u8,
+                cluster: if g & group::CLUSTERS != 0 { res.clusters.lookup(form, lower) } else { None },
+                ..Tok::default()
+            });
+        }
+        // Sentence starts, capital lines, casing elsewhere, name lists.
+        let mut casing: IdMap<u8> = IdMap::default();
+        for s in &seg.sentences {
+            let toks = &seg.tokens[s.tokens.clone()];
+            let caps = is_caps_line(seg, toks);
+            let mut first = true;
+            for i in s.tokens.clone() {
+                let t = &mut self.toks[i];
+                t.caps_line = caps;
+                if first && matches!(seg.tokens[i].kind, TokenKind::Word | TokenKind::Number) {
+                    t.initial = true;
+                    first = false;
+                }
+                if !caps && !t.initial && seg.tokens[i].kind == TokenKind::Word {
+                    let bit = match t.cap {
+                        c if c == Cap::Lower as u8 => 1,
+                        c if c == Cap::Initial as u8 => 2,
+                        c if c == Cap::AllCaps as u8 => 4,
+                        _ => 0,
+                    };
+                    *casing.entry(t.lower).or_insert(0) |= bit;
+                }
+            }
+            if g & group::GAZETTEER != 0 && res.gazetteer.len() > 0 {
+                self.lower_buf.clear();
+                self.start_buf.clear();
+                for i in s.tokens.clone() {
+                    let t = &self.toks[i];
+                    self.lower_buf.push(t.lower);
+                    let upper = seg.word(i).chars().next().is_some_and(char::is_uppercase);
+                    self.start_buf.push(seg.tokens[i].kind == TokenKind::Word && upper);
+                }
+                let mut out = vec![0u64; toks.len()];
+                res.gazetteer.annotate(toks, &self.lower_buf, &self.start_buf, &mut out);
+                for (k, i) in s.tokens.clone().enumerate() {
+                    self.toks[i].gaz = out[k];
+                }
+            }
+        }
+        for t in &mut self.toks {
+            t.doc_case = casing.get(&t.lower).copied().unwrap_or(0);
+        }
+    }
+
+    fn token_features(&mut self, seg: &Segmented, res: &Resources, lo: usize, hi: usize, i: usize) {
+        let g = res.groups;
+        let toks = &self.toks;
+        let at = |d: isize| -> Option<&Tok> {
+            let j = i as isize + d;
+            if j < lo as isize || j >= hi as isize { None } else { Some(&toks[j as usize]) }
+        };
+        let lower_at = |d: isize| at(d).map_or(if d < 0 { SENTINEL_BEFORE } else { SENTINEL_AFTER }, |t| t.lower);
+        let short_at = |d: isize| at(d).map_or(if d < 0 { SENTINEL_BEFORE } else { SENTINEL_AFTER }, |t| t.short_shape);
+        let t = toks[i];
+        let keys = &mut self.keys;
+        let mut f = |template: u32, value: u64| keys.push(hash::feature(template, value));
+        f(T_BIAS, 0);
+        let kind = seg.tokens[i].kind;
+        if matches!(kind, TokenKind::Url | TokenKind::Email) {
+            // Links are never names: the decoder forbids it; one feature is enough.
+            f(T_KIND, kind as u64);
+            return;
+        }
+        if g & group::WORDS != 0 {
+            for d in -2..=2isize {
+                f(T_W + (d + 2) as u32, lower_at(d));
+            }
+            f(T_FORM, t.form);
+            f(T_FORM_PREV, at(-1).map_or(SENTINEL_BEFORE, |p| p.form));
+            f(T_FORM_NEXT, at(1).map_or(SENTINEL_AFTER, |p| p.form));
+        }
+        if g & group::AFFIXES != 0 && kind == TokenKind::Word {
+            let w = seg.word(i);
+            for n in 1..=4 {
+                if let Some(h) = affix(w, n, false) {
+                    f(T_PREFIX + n as u32 - 1, h);
+                }
+                if let Some(h) = affix(w, n, true) {
+                    f(T_SUFFIX + n as u32 - 1, h);
+                }
+            }
+            f(T_LEN, w.chars().count().min(12) as u64);
+        }
+        if g & group::SHAPE != 0 {
+            for d in -2..=2isize {
+                let v = if d == 0 { t.shape } else { short_at(d) };
+                f(T_SHAPE + (d + 2) as u32, v);
+            }
+            f(T_SHORT3, hash::fold(hash::fold(short_at(-1), t.short_shape), short_at(1)));
+            f(T_SHORT_PREV, hash::fold(short_at(-1), t.short_shape));
+            f(T_SHORT_NEXT, hash::fold(t.short_shape, short_at(1)));
+            let cap_at = |d: isize| at(d).map_or(15, |p| p.cap as u64);
+            f(T_CAP, t.cap as u64);
+            f(T_CAP3, cap_at(-1) | cap_at(0) << 4 | cap_at(1) << 8);
+        }
+        if g & group::DOCUMENT != 0 {
+            let ctx = (t.cap as u64) | (t.initial as u64) << 4 | (t.caps_line as u64) << 5;
+            f(T_DOC_CASE, ctx | (t.doc_case as u64) << 6);
+            if t.initial {
+                f(T_INITIAL_CAP_WORD, hash::fold(t.lower, t.doc_case as u64));
+            }
+            if t.caps_line {
+                f(T_CAPS_LINE_WORD, hash::fold(t.lower, t.doc_case as u64));
+            }
+            f(T_DOC_CASE_WORD, hash::fold(t.lower, ctx));
+        }
+        if g & group::GAZETTEER != 0 && res.gazetteer.len() > 0 {
+            for d in -1..=1isize {
+                let Some(p) = at(d) else { continue };
+                for l in 0..MAX_LISTS {
+                    let pos = (p.gaz >> (3 * l)) & 7;
+                    if pos != 0 {
+                        let v = if d == 0 { (l as u64) << 3 | pos } else { l as u64 };
+                        f(T_GAZ + (d + 1) as u32, v);
+                    }
+                }
+            }
+            f(T_GAZ_ANY, (t.gaz != 0) as u64 | (t.cap as u64) << 1);
+        }
+        if g & group::CLUSTERS != 0 {
+            for d in -1..=1isize {
+                let Some((bits, len)) = at(d).and_then(|p| p.cluster) else {
+                    f(T_CLUSTER + ((d + 1) * 8) as u32 + 7, 0);
+                    continue;
+                };
+                if res.clusters.prefixes.is_empty() {
+                    f(T_CLUSTER + ((d + 1) * 8) as u32, bits as u64);
+                } else {
+                    for (k, &p) in res.clusters.prefixes.iter().enumerate().take(7) {
+                        if d != 0 && k % 2 == 1 {
+                            continue;
+                        }
+                        let p = p.min(len);
+                        let v = if p == 0 { 0 } else { (bits >> (len - p)) as u64 | (p as u64) << 32 };
+                        f(T_CLUSTER + ((d + 1) * 8) as u32 + k as u32, v);
+                    }
+                }
+            }
+        }
+        if g & group::CONJUNCTIONS != 0 {
+            f(T_BIGRAM_PREV, hash::fold(lower_at(-1), t.lower));
+            f(T_BIGRAM_NEXT, hash::fold(t.lower, lower_at(1)));
+            f(T_PREV_SHAPE, hash::fold(lower_at(-1), t.short_shape));
+            f(T_SHAPE_NEXT, hash::fold(t.short_shape, lower_at(1)));
+            f(T_PREV2, hash::fold(lower_at(-2), lower_at(-1)));
+        }
+    }
+
+    /// Whether token `i` takes non-local features: a word written with a capital.
+    pub(crate) fn nonlocal_eligible(&self, seg: &Segmented, i: usize) -> bool {
+        seg.tokens[i].kind == TokenKind::Word && seg.word(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Non-local features from first-pass labels (`labels[i]`: 0 outside, else
+    /// 1 + label index): for each capitalised word, how the other
+    /// occurrences of the same word in the document were labelled.
+    /// Token `i` owns `keys[offsets[i]..offsets[i + 1]]`.
+    #[allow(clippy::needless_range_loop)]
+    pub(crate) fn nonlocal(&self, seg: &Segmented, labels: &[u8], keys: &mut Vec<u64>, offsets: &mut Vec<u32>) {
+        keys.clear();
+        offsets.clear();
+        let n = self.toks.len().min(labels.len());
+        // Per word: how often each label; slots 5.. count occurrences inside
+        // a longer name of that label.
+        let mut counts: IdMap<[u16; 10]> = IdMap::default();
+        for i in 0..n {
+            if self.nonlocal_eligible(seg, i) {
+                let c = counts.entry(self.toks[i].lower).or_insert([0; 10]);
+                let l = (labels[i] as usize).min(4);
+                c[l] = c[l].saturating_add(1);
+                let multi = l > 0 && (i > 0 && labels[i - 1] == labels[i] || i + 1 < n && labels[i + 1] == labels[i]);
+                if multi {
+                    c[5 + l] = c[5 + l].saturating_add(1);
+                }
+            }
+        }
+        offsets.push(0);
+        for i in 0..n {
+            if self.nonlocal_eligible(seg, i) {
+                let t = &self.toks[i];
+                let all_counts = counts.get(&t.lower).copied().unwrap_or([0; 10]);
+                let mut c = [0u16; 5];
+                c.copy_from_slice(&all_counts[..5]);
+                let own = (labels[i] as usize).min(4);
+                c[own] = c[own].saturating_sub(1);
+                let total: u32 = c.iter().map(|&x| x as u32).sum();
+                for l in 1..5 {
+                    // Elsewhere part of a longer name, here alone (or the reverse).
+                    if all_counts[5 + l] > 0 && c[l] > 0 {
+                        let here_multi = own == l
+                            && (i > 0 && labels[i - 1] == labels[i] || i + 1 < n && labels[i + 1] == labels[i]);
+                        keys.push(hash::feature(T_NL_MULTI, l as u64 | (here_multi as u64) << 3));
+                    }
+                }
+                let ctx = (t.cap as u64) | (t.initial as u64) << 4 | (t.caps_line as u64) << 5;
+                if total == 0 {
+                    keys.push(hash::feature(T_NL_NONE, ctx));
+                } else {
+                    let (mut best, mut arg) = (0u16, 0usize);
+                    for (l, &x) in c.iter().enumerate() {
+                        if x > best {
+                            best = x;
+                            arg = l;
+                        }
+                    }
+                    let all = best as u32 == total;
+                    keys.push(hash::feature(T_NL_MAJ, arg as u64 | (all as u64) << 3));
+                    for (l, &x) in c.iter().enumerate().skip(1) {
+                        if x > 0 {
+                            keys.push(hash::feature(T_NL_HAS, l as u64));
+                            keys.push(hash::feature(T_NL_HAS_CTX, l as u64 | ctx << 3));
+                        }
+                    }
+                }
+            }
+            offsets.push(keys.len() as u32);
+        }
+        while offsets.len() < self.toks.len() + 1 {
+            offsets.push(keys.len() as u32);
+        }
+    }
+
+    /// Token `i`'s lower-cased word hash.
+    pub(crate) fn lower(&self, i: usize) -> u64 {
+        self.toks.get(i).map_or(0, |t| t.lower)
+    }
+
+    #[cfg(feature = "train")]
+    pub(crate) fn token(&self, i: usize) -> &[u64] {
+        let (a, b) = (self.offsets[i] as usize, self.offsets[i + 1] as usize);
+        &self.keys[a..b]
+    }
+}

@@ -1,0 +1,98 @@
+//! Allocation-free hashing of words and features: an FxHash-style mix over
+//! bytes, finished with a SplitMix64 avalanche so that truncated keys stay
+//! uniform.
+
+/// The FxHash multiplier.
+const K: u64 = 0x517c_c1b7_2722_0a95;
+
+/// Folds one value into a running hash.
+#[inline]
+pub(crate) const fn fold(h: u64, x: u64) -> u64 {
+    (h.rotate_left(5) ^ x).wrapping_mul(K)
+}
+
+/// SplitMix64's finaliser: every input bit reaches every output bit.
+#[inline]
+pub(crate) const fn finish(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// The key of feature `template` with value `value`.
+#[inline]
+pub(crate) const fn feature(template: u32, value: u64) -> u64 {
+    finish(fold(fold(0x9e37_79b9_7f4a_7c15, template as u64), value))
+}
+
+/// Folds typographic variants to one form: curly apostrophes and quotes
+/// to straight ones, so that pasted text reads like the training text.
+#[inline]
+pub(crate) fn norm_char(c: char) -> char {
+    match c {
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{201B}' | '\u{2032}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' => '"',
+        '\u{2010}' | '\u{2011}' => '-',
+        c => c,
+    }
+}
+
+/// Hashes a word, lower-casing it and folding every digit to `0` when asked.
+/// Hashes chars rather than bytes so that case folding never allocates.
+#[inline]
+pub(crate) fn word(w: &str, lower: bool) -> u64 {
+    let mut h = 0x243f_6a88_85a3_08d3u64;
+    for c in w.chars() {
+        let c = if c.is_ascii_digit() {
+            '0'
+        } else if lower {
+            lower_char(norm_char(c))
+        } else {
+            norm_char(c)
+        };
+        h = fold(h, c as u64);
+    }
+    finish(h)
+}
+
+/// The lower-case form of one char (its first char when lower-casing expands it).
+#[inline]
+pub(crate) fn lower_char(c: char) -> char {
+    if c.is_ascii() { c.to_ascii_lowercase() } else { c.to_lowercase().next().unwrap_or(c) }
+}
+
+/// A `Hasher` for keys that are already hashes.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = fold(self.0, b as u64);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+pub(crate) type BuildIdHasher = std::hash::BuildHasherDefault<IdHasher>;
+/// A map keyed by hashes.
+pub(crate) type IdMap<V> = std::collections::HashMap<u64, V, BuildIdHasher>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lower_and_digits_fold() {
+        assert_eq!(word("Rutte", true), word("RUTTE", true));
+        assert_ne!(word("Rutte", false), word("RUTTE", false));
+        assert_eq!(word("1996", false), word("2025", false));
+        assert_eq!(word("\u{C9}cole", true), word("\u{E9}COLE", true));
+        assert_eq!(word("\u{2019}s", false), word("'s", false));
+    }
+}

@@ -1,0 +1,113 @@
+//! Golden cases for the entity tagger on invented sentences of the kinds
+//! people paste: curly quotes and apostrophes, possessives, hyphenated
+//! compounds of names, all-caps headlines, bylines, links and addresses.
+//! Each case lists every entity the tagger must find, exactly.
+
+use article_annotator::entities::embedded_model;
+use article_annotator::text::Segmented;
+
+fn entities(text: &str) -> Vec<(&str, &'static str)> {
+    let model = embedded_model().expect("the embedded entity model loads");
+    let seg = Segmented::new(text);
+    model.tag(&seg).into_iter().map(|e| (e.span.slice(text), e.label.as_str())).collect()
+}
+
+#[test]
+fn possessive_with_curly_apostrophe_and_hyphenated_places() {
+    assert_eq!(
+        entities(
+            "Mark Rutte\u{2019}s visit to Pristina came as Kosovo-Serbia relations soured, officials said on Monday."
+        ),
+        [("Mark Rutte", "PER"), ("Pristina", "LOC"), ("Kosovo", "LOC"), ("Serbia", "LOC")]
+    );
+    assert_eq!(
+        entities(
+            "Germany's finance minister Olaf Scholz met Christine Lagarde of the European Central Bank in Frankfurt."
+        ),
+        [
+            ("Germany", "LOC"),
+            ("Olaf Scholz", "PER"),
+            ("Christine Lagarde", "PER"),
+            ("European Central Bank", "ORG"),
+            ("Frankfurt", "LOC")
+        ]
+    );
+}
+
+#[test]
+fn byline_and_curly_quotes() {
+    assert_eq!(entities("By Valentina Dimitrievska in Skopje"), [("Valentina Dimitrievska", "PER"), ("Skopje", "LOC")]);
+    assert_eq!(
+        entities("\u{201C}We will not allow a security vacuum,\u{201D} Rutte told reporters in Brussels."),
+        [("Rutte", "PER"), ("Brussels", "LOC")]
+    );
+}
+
+#[test]
+fn all_caps_headline_over_its_article() {
+    assert_eq!(
+        entities(
+            "DUTCH LEADER RUTTE VISITS KOSOVO AHEAD OF VOTE\n\nDutch Prime Minister Mark Rutte arrived in Kosovo on Tuesday."
+        ),
+        [
+            ("DUTCH", "MISC"),
+            ("RUTTE", "PER"),
+            ("KOSOVO", "LOC"),
+            ("Dutch", "MISC"),
+            ("Mark Rutte", "PER"),
+            ("Kosovo", "LOC")
+        ]
+    );
+}
+
+#[test]
+fn links_and_addresses_are_never_names() {
+    assert_eq!(entities("Write to press@example.org or see https://www.example.com/kosovo for details."), []);
+    assert_eq!(entities("Contact: Jane Doe <jane.doe@example.com>, www.example.org/newsroom"), [("Jane Doe", "PER")]);
+    let text = "Mail Kosovo@Serbia.org or visit www.Kosovo.com and http://Serbia.example/Rutte now.";
+    for (name, _) in entities(text) {
+        assert!(!name.contains('@') && !name.contains("www") && !name.contains("http"), "{name:?} in {text:?}");
+    }
+}
+
+#[test]
+fn websites_named_as_words_are_organisations() {
+    assert_eq!(
+        entities("The report by Koha.net and a statement on Nato.int were cited; see also example.com."),
+        [("Koha.net", "ORG"), ("Nato.int", "ORG")]
+    );
+}
+
+#[test]
+fn names_in_plain_news_sentences() {
+    assert_eq!(
+        entities(
+            "Hundreds of protesters marched through central Belgrade on Saturday, demanding that President Aleksandar Vucic resign."
+        ),
+        [("Belgrade", "LOC"), ("Aleksandar Vucic", "PER")]
+    );
+}
+
+#[test]
+fn spans_are_byte_offsets_into_the_original_text() {
+    let text = "\u{201C}Yes,\u{201D} said Mark Rutte\u{2019}s aide in Kosovo-Serbia talks.";
+    let seg = Segmented::new(text);
+    let got: Vec<(usize, usize, &str)> =
+        embedded_model().unwrap().tag(&seg).into_iter().map(|e| (e.span.start, e.span.end, e.label.as_str())).collect();
+    // The curly quotes take three bytes each: "Mark" starts at byte 16, and
+    // the possessive's curly apostrophe moves "Kosovo" to byte 39.
+    assert_eq!(got, [(16, 26, "PER"), (39, 45, "LOC"), (46, 52, "LOC")]);
+    assert_eq!(&text[16..26], "Mark Rutte");
+    assert_eq!(&text[39..45], "Kosovo");
+    assert_eq!(&text[46..52], "Serbia");
+}
+
+#[test]
+fn spans_sit_on_char_boundaries_of_the_original_text() {
+    let text = "Caf\u{E9} owner Zo\u{EB} M\u{FC}ller \u{1F600} met \u{C9}mile Zola\u{2019}s heirs in Z\u{FC}rich.\r\n";
+    let seg = Segmented::new(text);
+    for e in embedded_model().unwrap().tag(&seg) {
+        assert!(text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end));
+        assert!(!e.span.slice(text).trim().is_empty());
+    }
+}
