@@ -118,6 +118,9 @@ fn after(ctx: &Ctx, b: Bounds) -> Option<Direct> {
         }
         k += 1;
     }
+    if k + 1 < b.limit && ctx.lower[k] == "as" && ctx.cue_at(k + 1).is_none() {
+        k += 1; // "…," as a Homeland Security memo put it
+    }
     if k >= b.limit {
         return None;
     }
@@ -262,6 +265,13 @@ fn mixed(ctx: &Ctx, b: Bounds) -> Option<Direct> {
     // the deal as "the gold standard"" the report is Trump's.
     let from = b.before.saturating_sub(MAX_REACH).max(b.floor);
     let main = main_clause_start(ctx, b.floor, b.before);
+    // "According to X, …" fronted: the attribution when the main clause has none.
+    let fronted = (from..main.min(b.before)).find_map(|m| {
+        (ctx.lower[m] == "according" && ctx.lower.get(m + 1).is_some_and(|w| w == "to"))
+            .then(|| ctx.np_right(m + 2, main))
+            .flatten()
+            .map(|subject| direct(subject, None, Some(ctx.span(m..m + 2)), How::According))
+    });
     let from = if main < b.before { from.max(main) } else { from };
     let mut found = None;
     for m in (from..b.before).rev() {
@@ -293,7 +303,7 @@ fn mixed(ctx: &Ctx, b: Bounds) -> Option<Direct> {
             found = Some(direct(owner, None, Some(ctx.span(m..m + 1)), How::Mixed));
         }
     }
-    found
+    found.or(fronted)
 }
 
 fn is_bare_relative(ctx: &Ctx, np: &Np) -> bool {
@@ -359,6 +369,7 @@ pub fn subject_of(ctx: &Ctx, m: usize, form: VerbForm, floor: usize, limit: usiz
     }
     let (end, apposition) = ctx.skip_left_to_subject(m, floor);
     if let Some(np) = ctx.np_left(end, floor) {
+        let np = head_before_modifier(ctx, np, floor);
         let (np, relative) = resolve_relative(ctx, np, floor);
         return Some((np, apposition.map(|a| ctx.span(a)).or(relative)));
     }
@@ -372,6 +383,39 @@ pub fn subject_of(ctx: &Ctx, m: usize, form: VerbForm, floor: usize, limit: usiz
         return ctx.np_right(s, limit).map(|np| (np, None));
     }
     None
+}
+
+/// A phrase read back from a verb may be the object of a preposition that
+/// modifies the subject: "the mayor of the city said", "a spokesman for the
+/// ministry said", "Protesters marching through the streets chanted". The
+/// subject is then the phrase before the preposition (and a participle).
+fn head_before_modifier(ctx: &Ctx, np: Np, floor: usize) -> Np {
+    let mut s = np.toks.start;
+    if np.kind == NpKind::Name {
+        // Only "for the Harbour Authority": in "Secretary of State John
+        // Kerry" the name is the subject.
+        if s > floor + 1 && super::lexicon::is_determiner(&ctx.lower[s - 1]) {
+            s -= 1;
+        } else {
+            return np;
+        }
+    }
+    if np.kind == NpKind::Pronoun || s <= floor + 1 {
+        return np;
+    }
+    let prep = ctx.lower[s - 1].as_str();
+    if !matches!(prep, "of" | "for" | "at" | "in" | "from" | "with" | "on" | "through" | "across" | "near" | "outside")
+    {
+        return np;
+    }
+    let mut k = s - 1;
+    if k > floor + 1 && ctx.lower[k - 1].ends_with("ing") && ctx.is_word(k - 1) && !ctx.is_name_word(k - 1) {
+        k -= 1; // "marching through"
+    }
+    match ctx.np_left(k, floor) {
+        Some(left) if left.kind != NpKind::Pronoun => left,
+        _ => np,
+    }
 }
 
 /// "who" and "which" stand for the phrase before them: "Rutte, who said …".

@@ -313,6 +313,10 @@ impl<'a> Ctx<'a> {
             if !self.is_np_piece(j) || is_function_word(w) || is_determiner(w) || self.cue_at(j).is_some() {
                 break;
             }
+            // A past form after the head is a verb: "the developers engaged".
+            if j > start + 1 && w.ends_with("ed") && !self.is_name_word(j - 1) && self.is_word(j - 1) {
+                break;
+            }
             j += 1;
         }
         if j == start || j == start + 1 && has_determiner {
