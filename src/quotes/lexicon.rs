@@ -2,6 +2,9 @@
 //! the small closed classes (pronouns, determiners, auxiliaries, function
 //! words) that tell where a speaker's noun phrase begins and ends.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 /// Verbs that report speech or writing, as lemmas. Regular forms (-s, -ed,
 /// -ing, doubled consonants, a dropped final e) are derived when matching.
 const SPEECH_VERBS: &[&str] = &[
@@ -248,32 +251,61 @@ pub enum VerbForm {
 }
 
 fn lemma_of(word: &str) -> Option<&'static str> {
-    if let Some(&(_, l)) = IRREGULAR.iter().find(|(f, _)| *f == word) {
+    // Every form is a short run of ASCII letters; most words are ruled out here.
+    if !(2..=MAX_FORM).contains(&word.len()) || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    let lexicon = Lexicon::get();
+    if let Some(&l) = lexicon.irregular.get(word) {
         return Some(l);
     }
-    let known = |s: &str| SPEECH_VERBS.iter().copied().find(|l| *l == s);
+    let known = |s: &str| lexicon.lemmas.get(s).copied();
     if let Some(l) = known(word) {
         return Some(l);
     }
-    let mut stems: Vec<String> = Vec::with_capacity(6);
+    let mut buf = [0u8; MAX_FORM + 1];
+    let mut with = |stem: &str, tail: &str| -> Option<&'static str> {
+        let n = stem.len() + tail.len();
+        buf[..stem.len()].copy_from_slice(stem.as_bytes());
+        buf[stem.len()..n].copy_from_slice(tail.as_bytes());
+        // ASCII in, ASCII out.
+        known(std::str::from_utf8(&buf[..n]).ok()?)
+    };
     for suffix in ["ing", "ed", "es", "s", "d"] {
-        if let Some(stem) = word.strip_suffix(suffix) {
-            stems.push(stem.to_string());
-            stems.push(format!("{stem}e"));
+        let Some(stem) = word.strip_suffix(suffix) else { continue };
+        let found = known(stem)
+            .or_else(|| with(stem, "e"))
             // admitted → admit, quipped → quip
-            let mut last = stem.chars().rev();
-            if let (Some(a), Some(b)) = (last.next(), last.next())
-                && a == b
-            {
-                stems.push(stem[..stem.len() - a.len_utf8()].to_string());
-            }
+            .or_else(|| {
+                let b = stem.as_bytes();
+                (b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2]).then(|| known(&stem[..stem.len() - 1])).flatten()
+            })
             // replies → reply, cried → cry
-            if let Some(s) = stem.strip_suffix('i') {
-                stems.push(format!("{s}y"));
-            }
+            .or_else(|| stem.strip_suffix('i').and_then(|s| with(s, "y")));
+        if found.is_some() {
+            return found;
         }
     }
-    stems.iter().find_map(|s| known(s))
+    None
+}
+
+/// The longest word form `lemma_of` considers.
+const MAX_FORM: usize = 24;
+
+/// The speech-verb lemmas and irregular forms, hashed once.
+struct Lexicon {
+    lemmas: HashMap<&'static str, &'static str>,
+    irregular: HashMap<&'static str, &'static str>,
+}
+
+impl Lexicon {
+    fn get() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(|| Lexicon {
+            lemmas: SPEECH_VERBS.iter().map(|&l| (l, l)).collect(),
+            irregular: IRREGULAR.iter().copied().collect(),
+        })
+    }
 }
 
 /// Whether `lower` (a lower-cased word) is a form of a speech verb, and which.

@@ -36,6 +36,10 @@ pub struct Quotations {
 /// Linear in the length of the text.
 pub fn find_quotes(seg: &Segmented, entities: &[Entity], groups: &[Group]) -> Quotations {
     let (mut quoted, paras) = marks::find_quoted(seg.text);
+    if quoted.is_empty() {
+        // Nothing is quoted: no quotations and nothing to attribute.
+        return Quotations { quotes: Vec::new(), marked: Vec::new() };
+    }
     quoted.sort_by_key(|q| (q.open.start, q.depth));
     let double_style = classify::quotes_with_double_marks(seg.text, &quoted);
     let outer: Vec<&Quoted> = quoted.iter().filter(|q| q.depth == 0).collect();
