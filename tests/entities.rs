@@ -111,3 +111,13 @@ fn spans_sit_on_char_boundaries_of_the_original_text() {
         assert!(!e.span.slice(text).trim().is_empty());
     }
 }
+
+#[test]
+fn titles_stay_outside_a_persons_name() {
+    assert_eq!(
+        entities(
+            "The Federal Reserve held rates steady on Wednesday, Chair Jerome Powell told reporters in Washington."
+        ),
+        [("Federal Reserve", "ORG"), ("Jerome Powell", "PER"), ("Washington", "LOC")]
+    );
+}

@@ -88,6 +88,12 @@ pub fn is_title(word: &str) -> bool {
     TITLES.iter().any(|t| t.eq_ignore_ascii_case(w))
 }
 
+/// Whether `word` is a title that stands before a person's name and is never
+/// the name's own first word ("the", "St" and "Del" can be).
+pub fn is_person_title(word: &str) -> bool {
+    is_title(word) && !matches!(word.trim_end_matches('.').to_ascii_lowercase().as_str(), "the" | "st" | "del")
+}
+
 /// A mention reduced to what names compare on.
 #[derive(Clone, Debug)]
 struct Name {

@@ -527,6 +527,16 @@ impl EntityModel {
         if a == b {
             return;
         }
+        // A person's name starts after any titles the tagger took in with it
+        // ("Chair Jerome Powell" is "Jerome Powell"), as CoNLL-2003 marks them.
+        if label == EntityLabel::Per {
+            while b - a >= 2
+                && super::groups::is_person_title(seg.word(a))
+                && seg.word(a + 1).chars().next().is_some_and(char::is_uppercase)
+            {
+                a += 1;
+            }
+        }
         let entity = |a: usize, b: usize, label| Entity {
             span: Span::new(seg.tokens[a].span.start, seg.tokens[b - 1].span.end),
             label,
