@@ -121,3 +121,20 @@ fn titles_stay_outside_a_persons_name() {
         [("Federal Reserve", "ORG"), ("Jerome Powell", "PER"), ("Washington", "LOC")]
     );
 }
+
+#[test]
+fn a_title_case_headline_does_not_make_every_word_a_name() {
+    let text = "Sprint to Buy Nextel in $36 Billion Deal\n\nNEW YORK (Reuters) - Sprint Corp. said on Wednesday it \
+                would buy Nextel Communications Inc. for about $36 billion.";
+    let found = entities(text);
+    assert!(found.contains(&("Nextel", "ORG")), "{found:?}");
+    for (name, _) in &found {
+        assert!(!["Buy", "Billion", "Deal"].iter().any(|w| name.contains(w)), "{name:?} in {found:?}");
+    }
+    assert!(found.contains(&("Sprint Corp.", "ORG")) && found.contains(&("Nextel Communications Inc.", "ORG")));
+    // A headline whose words are names stays names.
+    assert_eq!(
+        entities("Mark Rutte Meets Olaf Scholz in Berlin\n\nThe two leaders spoke for an hour."),
+        [("Mark Rutte", "PER"), ("Olaf Scholz", "PER"), ("Berlin", "LOC")]
+    );
+}

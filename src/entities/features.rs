@@ -85,6 +85,8 @@ struct Tok {
     doc_case: u8,
     gaz: u64,
     cluster: Option<(u32, u8)>,
+    /// Capitalised only by a title-case headline: read as lower case.
+    lowered: bool,
 }
 
 /// Features of a whole document: token `i` owns `keys[offsets[i]..offsets[i + 1]]`.
@@ -95,6 +97,10 @@ pub(crate) struct Features {
     toks: Vec<Tok>,
     lower_buf: Vec<u64>,
     start_buf: Vec<bool>,
+    /// Read a title-case headline at the top in lower case (tagging only:
+    /// CoNLL-2003's headlines are in capitals, so training reads every
+    /// document as written and its features stay those of the text).
+    pub(crate) read_headline: bool,
 }
 
 // Template ids. Never renumber: trained models depend on them.
@@ -234,6 +240,29 @@ fn is_caps_line(seg: &Segmented, tokens: &[Token]) -> bool {
     upper_words >= 1 && lower == 0
 }
 
+/// A line in title case: at least four words, and every word of four
+/// letters or more capitalised ("Casio Shows Off Slim, Trim Digicams").
+/// Bylines and lists of names pass too; they lose nothing, since only words
+/// known in lower case are ever read so.
+fn is_title_line(seg: &Segmented, tokens: &[Token]) -> bool {
+    let (mut words, mut long, mut long_lower) = (0, 0, 0);
+    for t in tokens {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        let w = t.span.slice(seg.text);
+        let Some(first) = w.chars().next().filter(|c| c.is_alphabetic()) else { continue };
+        words += 1;
+        if w.chars().count() >= 4 {
+            long += 1;
+            if !first.is_uppercase() {
+                long_lower += 1;
+            }
+        }
+    }
+    words >= 4 && long >= 3 && long_lower == 0
+}
+
 const SENTINEL_BEFORE: u64 = 0x0bad_5eed_0000_0001;
 const SENTINEL_AFTER: u64 = 0x0bad_5eed_0000_0002;
 
@@ -286,11 +315,21 @@ impl Features {
                 ..Tok::default()
             });
         }
-        // Sentence starts, capital lines, casing elsewhere, name lists.
+        // Sentence starts, capital and title-case lines, casing elsewhere.
         let mut casing: IdMap<u8> = IdMap::default();
+        let mut title_lines = Vec::new();
+        let mut seen_words = false;
         for s in &seg.sentences {
             let toks = &seg.tokens[s.tokens.clone()];
             let caps = is_caps_line(seg, toks);
+            // Only the article's first sentence can be its headline; lists of
+            // names and signature lines further down look the same.
+            let first_sentence = !seen_words;
+            seen_words |= toks.iter().any(|t| t.kind == TokenKind::Word);
+            let title = self.read_headline && first_sentence && !caps && is_title_line(seg, toks);
+            if title {
+                title_lines.push(s.tokens.clone());
+            }
             let mut first = true;
             for i in s.tokens.clone() {
                 let t = &mut self.toks[i];
@@ -299,7 +338,7 @@ impl Features {
                     t.initial = true;
                     first = false;
                 }
-                if !caps && !t.initial && seg.tokens[i].kind == TokenKind::Word {
+                if !caps && !title && !t.initial && seg.tokens[i].kind == TokenKind::Word {
                     let bit = match t.cap {
                         c if c == Cap::Lower as u8 => 1,
                         c if c == Cap::Initial as u8 => 2,
@@ -309,13 +348,48 @@ impl Features {
                     *casing.entry(t.lower).or_insert(0) |= bit;
                 }
             }
-            if g & group::GAZETTEER != 0 && res.gazetteer.len() > 0 {
+        }
+        // In a title-case headline ("Sprint to Buy Nextel in $36 Billion
+        // Deal") at the top of an article a capital says nothing: a word the training text knows in
+        // lower case, and that this document never capitalises mid-sentence,
+        // is read in lower case ("buy", "billion", "deal"). The first word
+        // keeps its capital, as every sentence's does.
+        if !res.clusters.map.is_empty() {
+            for line in title_lines {
+                for i in line {
+                    let t = self.toks[i];
+                    if t.initial || t.cap != Cap::Initial as u8 || seg.tokens[i].kind != TokenKind::Word {
+                        continue;
+                    }
+                    let seen_capitalised = casing.get(&t.lower).is_some_and(|&c| c & 2 != 0);
+                    let lw = seg.word(i).to_lowercase();
+                    let form = hash::word(&lw, false);
+                    if seen_capitalised || !res.clusters.map.contains_key(&form) {
+                        continue;
+                    }
+                    let (shape, short_shape) = shapes(&lw);
+                    let t = &mut self.toks[i];
+                    t.form = form;
+                    t.shape = shape;
+                    t.short_shape = short_shape;
+                    t.cap = Cap::Lower as u8;
+                    t.lowered = true;
+                    if g & group::CLUSTERS != 0 {
+                        t.cluster = res.clusters.lookup(form, t.lower);
+                    }
+                }
+            }
+        }
+        // Name lists.
+        if g & group::GAZETTEER != 0 && res.gazetteer.len() > 0 {
+            for s in &seg.sentences {
+                let toks = &seg.tokens[s.tokens.clone()];
                 self.lower_buf.clear();
                 self.start_buf.clear();
                 for i in s.tokens.clone() {
                     let t = &self.toks[i];
                     self.lower_buf.push(t.lower);
-                    let upper = seg.word(i).chars().next().is_some_and(char::is_uppercase);
+                    let upper = !t.lowered && seg.word(i).chars().next().is_some_and(char::is_uppercase);
                     self.start_buf.push(seg.tokens[i].kind == TokenKind::Word && upper);
                 }
                 let mut out = vec![0u64; toks.len()];
@@ -436,7 +510,9 @@ impl Features {
 
     /// Whether token `i` takes non-local features: a word written with a capital.
     pub(crate) fn nonlocal_eligible(&self, seg: &Segmented, i: usize) -> bool {
-        seg.tokens[i].kind == TokenKind::Word && seg.word(i).chars().next().is_some_and(char::is_uppercase)
+        seg.tokens[i].kind == TokenKind::Word
+            && !self.toks.get(i).is_some_and(|t| t.lowered)
+            && seg.word(i).chars().next().is_some_and(char::is_uppercase)
     }
 
     /// Non-local features from first-pass labels (`labels[i]`: 0 outside, else

@@ -451,6 +451,7 @@ impl EntityModel {
         let n = seg.tokens.len();
         let t = self.n_tags;
         let mut feats = Features::default();
+        feats.read_headline = true;
         feats.prepare(seg, &self.res);
         let mut acc = vec![0f32; n * t];
         for s in &seg.sentences {
