@@ -138,3 +138,9 @@ fn a_title_case_headline_does_not_make_every_word_a_name() {
         [("Mark Rutte", "PER"), ("Olaf Scholz", "PER"), ("Berlin", "LOC")]
     );
 }
+
+#[test]
+fn words_in_scripts_without_capitals_are_never_names() {
+    assert_eq!(entities("قال Ahmed Hassan يوم March 3, 2024 في القاهرة إن الاتفاق صامد."), [("Ahmed Hassan", "PER")]);
+    assert_eq!(entities("שלום עולם: Dana Levi met the mayor of Haifa."), [("Dana Levi", "PER"), ("Haifa", "LOC")]);
+}

@@ -600,11 +600,17 @@ impl EntityModel {
         let mut out = Vec::new();
         for s in &seg.sentences {
             let range = s.tokens.clone();
-            let allowed = |i: usize| Allowed::of(seg.tokens[range.start + i].kind);
+            let allowed = |i: usize| Allowed::at(seg, range.start + i);
             dec.run(&emit[range.start * t..range.end * t], allowed, scratch, &mut out);
             tags[range].copy_from_slice(&out);
         }
     }
+}
+
+/// A word with letters, none of which has a case.
+fn is_uncased(w: &str) -> bool {
+    let mut letters = w.chars().filter(|c| c.is_alphabetic()).peekable();
+    letters.peek().is_some() && letters.all(|c| !c.is_uppercase() && !c.is_lowercase())
 }
 
 /// `Name.tld` with a capital and a common top-level domain.
@@ -636,6 +642,18 @@ pub(crate) enum Allowed {
 }
 
 impl Allowed {
+    /// What token `i` may be when tagging: as [`Allowed::of`] its kind, and
+    /// never a name when it is a word in a script without capitals (Arabic,
+    /// Hebrew, Chinese, ...), which this English model cannot read: pasted
+    /// text in those scripts would otherwise look like runs of unknown names.
+    pub(crate) fn at(seg: &Segmented, i: usize) -> Allowed {
+        let kind = seg.tokens[i].kind;
+        if kind == TokenKind::Word && is_uncased(seg.word(i)) {
+            return Allowed::OutsideOnly;
+        }
+        Allowed::of(kind)
+    }
+
     pub(crate) fn of(kind: TokenKind) -> Allowed {
         match kind {
             TokenKind::Url | TokenKind::Email => Allowed::OutsideOnly,
