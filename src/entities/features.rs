@@ -240,7 +240,7 @@ fn is_caps_line(seg: &Segmented, tokens: &[Token]) -> bool {
     upper_words >= 1 && lower == 0
 }
 
-/// A line in title case: at least four words, and every word of four
+/// A sentence in title case: at least four words, and every word of four
 /// letters or more capitalised ("Casio Shows Off Slim, Trim Digicams").
 /// Bylines and lists of names pass too; they lose nothing, since only words
 /// known in lower case are ever read so.
@@ -349,11 +349,11 @@ impl Features {
                 }
             }
         }
-        // In a title-case headline ("Sprint to Buy Nextel in $36 Billion
-        // Deal") at the top of an article a capital says nothing: a word the training text knows in
-        // lower case, and that this document never capitalises mid-sentence,
-        // is read in lower case ("buy", "billion", "deal"). The first word
-        // keeps its capital, as every sentence's does.
+        // In a title-case headline at the top of an article ("Sprint to Buy
+        // Nextel in $36 Billion Deal") a capital says nothing: a word the
+        // training text knows in lower case, and that this document never
+        // capitalises mid-sentence, is read in lower case ("buy", "billion",
+        // "deal"). The first word keeps its capital, as every sentence's does.
         if !res.clusters.map.is_empty() {
             for line in title_lines {
                 for i in line {
