@@ -120,6 +120,11 @@ fn titles_stay_outside_a_persons_name() {
         ),
         [("Federal Reserve", "ORG"), ("Jerome Powell", "PER"), ("Washington", "LOC")]
     );
+    // A title inside the span cuts it too; one at the end is the name's own.
+    assert_eq!(
+        entities("The English army was led by the Anglo-Saxon King Harold Godwinson. Billie Jean King won in 1973."),
+        [("English", "MISC"), ("Harold Godwinson", "PER"), ("Billie Jean King", "PER")]
+    );
 }
 
 #[test]

@@ -528,15 +528,17 @@ impl EntityModel {
         if a == b {
             return;
         }
-        // A person's name starts after any titles the tagger took in with it
-        // ("Chair Jerome Powell" is "Jerome Powell"), as CoNLL-2003 marks them.
-        if label == EntityLabel::Per {
-            while b - a >= 2
-                && super::groups::is_person_title(seg.word(a))
-                && seg.word(a + 1).chars().next().is_some_and(char::is_uppercase)
-            {
-                a += 1;
-            }
+        // A person's name starts after the last title the tagger took in with
+        // it ("Chair Jerome Powell", "Anglo-Saxon King Harold Godwinson"), as
+        // CoNLL-2003 marks them; a title at the end is a name's own ("Billie
+        // Jean King").
+        if label == EntityLabel::Per
+            && let Some(k) = (a..b - 1).rev().find(|&k| {
+                super::groups::is_person_title(seg.word(k))
+                    && seg.word(k + 1).chars().next().is_some_and(char::is_uppercase)
+            })
+        {
+            a = k + 1;
         }
         let entity = |a: usize, b: usize, label| Entity {
             span: Span::new(seg.tokens[a].span.start, seg.tokens[b - 1].span.end),
