@@ -149,3 +149,11 @@ fn words_in_scripts_without_capitals_are_never_names() {
     assert_eq!(entities("قال Ahmed Hassan يوم March 3, 2024 في القاهرة إن الاتفاق صامد."), [("Ahmed Hassan", "PER")]);
     assert_eq!(entities("שלום עולם: Dana Levi met the mayor of Haifa."), [("Dana Levi", "PER"), ("Haifa", "LOC")]);
 }
+
+#[test]
+fn named_events_are_misc() {
+    assert_eq!(
+        entities("The Treaty of Rome and the Battle of Britain were remembered. The Norman Conquest changed England."),
+        [("Treaty of Rome", "MISC"), ("Battle of Britain", "MISC"), ("Norman Conquest", "MISC"), ("England", "LOC")]
+    );
+}

@@ -540,6 +540,10 @@ impl EntityModel {
         {
             a = k + 1;
         }
+        // Named events are MISC in CoNLL-2003 ("Cold War"); ones built as
+        // "Battle of ..." or "... Conquest" are rare in its news and came out
+        // as organisations or people.
+        let label = if is_event(seg, a, b) { EntityLabel::Misc } else { label };
         let entity = |a: usize, b: usize, label| Entity {
             span: Span::new(seg.tokens[a].span.start, seg.tokens[b - 1].span.end),
             label,
@@ -607,6 +611,15 @@ impl EntityModel {
             tags[range].copy_from_slice(&out);
         }
     }
+}
+
+/// Whether tokens `a..b` name an event: "Battle of Hastings", "Treaty of
+/// Versailles", "Norman Conquest".
+fn is_event(seg: &Segmented, a: usize, b: usize) -> bool {
+    const HEADS_BEFORE_OF: &[&str] = &["Battle", "Treaty", "Siege", "Sack", "Massacre", "Peace", "War", "Wars"];
+    const HEADS_AT_END: &[&str] = &["War", "Wars", "Conquest", "Revolution", "Uprising", "Crusade", "Massacre"];
+    (b - a >= 3 && HEADS_BEFORE_OF.contains(&seg.word(a)) && seg.word(a + 1) == "of")
+        || (b - a >= 2 && HEADS_AT_END.contains(&seg.word(b - 1)))
 }
 
 /// A word with letters, none of which has a case.
