@@ -157,3 +157,11 @@ fn named_events_are_misc() {
         [("Treaty of Rome", "MISC"), ("Battle of Britain", "MISC"), ("Norman Conquest", "MISC"), ("England", "LOC")]
     );
 }
+
+#[test]
+fn landforms_and_waters_are_places() {
+    assert_eq!(
+        entities("The Amazon River flows into the Atlantic Ocean, far from Lake Geneva and Mount Everest."),
+        [("Amazon River", "LOC"), ("Atlantic Ocean", "LOC"), ("Lake Geneva", "LOC"), ("Mount Everest", "LOC")]
+    );
+}

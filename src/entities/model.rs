@@ -543,7 +543,13 @@ impl EntityModel {
         // Named events are MISC in CoNLL-2003 ("Cold War"); ones built as
         // "Battle of ..." or "... Conquest" are rare in its news and came out
         // as organisations or people.
-        let label = if is_event(seg, a, b) { EntityLabel::Misc } else { label };
+        let label = if is_event(seg, a, b) {
+            EntityLabel::Misc
+        } else if is_landform(seg, a, b) {
+            EntityLabel::Loc
+        } else {
+            label
+        };
         let entity = |a: usize, b: usize, label| Entity {
             span: Span::new(seg.tokens[a].span.start, seg.tokens[b - 1].span.end),
             label,
@@ -620,6 +626,36 @@ fn is_event(seg: &Segmented, a: usize, b: usize) -> bool {
     const HEADS_AT_END: &[&str] = &["War", "Wars", "Conquest", "Revolution", "Uprising", "Crusade", "Massacre"];
     (b - a >= 3 && HEADS_BEFORE_OF.contains(&seg.word(a)) && seg.word(a + 1) == "of")
         || (b - a >= 2 && HEADS_AT_END.contains(&seg.word(b - 1)))
+}
+
+/// Whether tokens `a..b` name a landform or body of water by its kind:
+/// "Amazon River", "Black Sea", "Lake Geneva", "Gulf of Mexico". Not "...
+/// Bay": "Tampa Bay" and "Green Bay" are as often teams.
+fn is_landform(seg: &Segmented, a: usize, b: usize) -> bool {
+    const HEADS_AT_END: &[&str] = &[
+        "River",
+        "Sea",
+        "Ocean",
+        "Lake",
+        "Gulf",
+        "Island",
+        "Islands",
+        "Mountains",
+        "Mountain",
+        "Valley",
+        "Desert",
+        "Peninsula",
+        "Strait",
+        "Canal",
+        "Glacier",
+        "Archipelago",
+    ];
+    const HEADS_FIRST: &[&str] = &["Lake", "Mount", "Gulf", "Bay", "Isle", "Strait", "Sea", "Cape"];
+    (b - a >= 2 && HEADS_AT_END.contains(&seg.word(b - 1)))
+        || (b - a >= 2
+            && HEADS_FIRST.contains(&seg.word(a))
+            && seg.word(a + 1).chars().next().is_some_and(char::is_uppercase))
+        || (b - a >= 3 && HEADS_FIRST.contains(&seg.word(a)) && seg.word(a + 1) == "of")
 }
 
 /// A word with letters, none of which has a case.
