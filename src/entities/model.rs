@@ -417,15 +417,16 @@ impl EntityModel {
     #[inline]
     fn add_rows(&self, keys: &[u64], acc: &mut [f32]) {
         const CHUNK: usize = 64;
-        let (mut homes, mut first, mut rows) = ([0usize; CHUNK], [0u64; CHUNK], [0u32; CHUNK]);
+        let (mut ks, mut homes, mut first, mut rows) = ([0u32; CHUNK], [0usize; CHUNK], [0u64; CHUNK], [0u32; CHUNK]);
         for chunk in keys.chunks(CHUNK) {
             for (j, &key) in chunk.iter().enumerate() {
-                homes[j] = home(model_key(key), self.home_shift);
+                ks[j] = model_key(key);
+                homes[j] = home(ks[j], self.home_shift);
                 first[j] = self.slots[homes[j]];
             }
             let mut found = 0;
-            for (j, &key) in chunk.iter().enumerate() {
-                if let Some(r) = self.probe(model_key(key), homes[j], first[j]) {
+            for j in 0..chunk.len() {
+                if let Some(r) = self.probe(ks[j], homes[j], first[j]) {
                     rows[found] = r;
                     found += 1;
                 }
@@ -462,7 +463,8 @@ impl EntityModel {
         }
         let mut tags = vec![0u8; n];
         let mut scratch = Viterbi::default();
-        self.decode(seg, &acc, &mut scratch, &mut tags);
+        let allowed: Vec<Allowed> = (0..n).map(|i| Allowed::at(seg, i)).collect();
+        self.decode(seg, &allowed, &acc, &mut scratch, &mut tags);
         if self.res.groups & super::features::group::NONLOCAL != 0 {
             let labels: Vec<u8> = tags.iter().map(|&x| label_code(self.scheme, x)).collect();
             let (mut keys, mut offsets) = (Vec::new(), Vec::new());
@@ -471,7 +473,7 @@ impl EntityModel {
                 let ks = &keys[offsets[i] as usize..offsets[i + 1] as usize];
                 self.add_rows(ks, &mut acc[i * t..(i + 1) * t]);
             }
-            self.decode(seg, &acc, &mut scratch, &mut tags);
+            self.decode(seg, &allowed, &acc, &mut scratch, &mut tags);
         }
         self.websites_are_organisations(seg, &mut tags);
         let mut out = Vec::new();
@@ -605,14 +607,14 @@ impl EntityModel {
         out.push(entity(a, b, label));
     }
 
-    /// Viterbi over each sentence.
-    fn decode(&self, seg: &Segmented, emit: &[f32], scratch: &mut Viterbi, tags: &mut [u8]) {
+    /// Viterbi over each sentence, token `i` limited by `allowed[i]`.
+    fn decode(&self, seg: &Segmented, allowed: &[Allowed], emit: &[f32], scratch: &mut Viterbi, tags: &mut [u8]) {
         let t = self.n_tags;
         let dec = Decoder { scheme: self.scheme, start: &self.start, end: &self.end, trans: &self.trans };
         let mut out = Vec::new();
         for s in &seg.sentences {
             let range = s.tokens.clone();
-            let allowed = |i: usize| Allowed::at(seg, range.start + i);
+            let allowed = |i: usize| allowed[range.start + i];
             dec.run(&emit[range.start * t..range.end * t], allowed, scratch, &mut out);
             tags[range].copy_from_slice(&out);
         }
