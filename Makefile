@@ -19,7 +19,7 @@ WASM := target/wasm32-unknown-unknown/release/article_annotator.wasm
 
 .PHONY: all build serve test setup-wasm setup-node setup-browser setup-fuzz setup-test \
         check-lint test-native test-wasm test-page test-bench test-fuzz check-size bench compare page-figures fuzz clean \
-        train-entities eval-entities gazetteers
+        train-entities eval-entities gazetteers npm wheel test-npm test-python
 
 all: build
 
@@ -55,6 +55,7 @@ build: setup-wasm setup-node
 	wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	  --enable-mutable-globals --enable-reference-types --enable-multivalue \
 	  www/pkg/article_annotator_bg.wasm -o www/pkg/article_annotator_bg.wasm
+	cp THIRD-PARTY.md www/pkg/THIRD-PARTY.txt
 	@echo "built www/ ($$(gzip -c www/pkg/article_annotator_bg.wasm | wc -c) bytes of gzipped wasm)"
 
 serve: build
@@ -63,12 +64,13 @@ serve: build
 
 ## --- tests -----------------------------------------------------------------
 
-test: setup-test check-lint test-native test-wasm test-bench test-fuzz test-page check-size
+test: setup-test check-lint test-native test-wasm test-bench test-fuzz test-page check-size test-npm test-python
 	@echo "all checks passed"
 
 check-lint:
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
+	cargo clippy -p article-annotator-python --all-targets -- -D warnings
 	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
 
 test-native:
@@ -88,6 +90,44 @@ test-fuzz: setup-fuzz
 	cd fuzz && for t in annotate import; do \
 	  mkdir -p corpus/$$t && RUSTC_BOOTSTRAP=1 cargo fuzz run -O $$t corpus/$$t ../tests/fixtures -- -max_total_time=15 -max_len=4096 2>&1 | tail -n 1; \
 	  test $${PIPESTATUS[0]} -eq 0 || exit 1; done
+
+## --- packages: npm and Python -----------------------------------------------
+
+# The one version (Cargo.toml's [workspace.package]) of the crate, the npm package and the wheel.
+VERSION := $(shell sed -n '/^\[workspace.package\]/,/^\[/s/^version = "\(.*\)"/\1/p' Cargo.toml)
+PYTHON ?= python3
+PY_BUILD_VENV := target/venv-build
+PY_TEST_VENV := target/venv-test
+
+# The npm package: target/npm/article-annotator-$(VERSION).tgz.
+npm: setup-wasm setup-node
+	cargo build --release --lib --target wasm32-unknown-unknown
+	cd npm && { [ -d node_modules/esbuild ] && [ -d node_modules/typescript ] || npm ci --no-audit --no-fund; }
+	node npm/scripts/pack.mjs $(VERSION) $(WASM)
+
+# The installed tarball under Node, its types under tsc, its bundle in headless Chromium.
+test-npm: npm setup-browser
+	cargo build --release --bin annotate
+	node npm/scripts/test.mjs target/npm/article-annotator-$(VERSION).tgz
+
+# maturin comes from PyPI as a wheel, into a venv of the project's own.
+$(PY_BUILD_VENV)/ok: python/requirements-build.txt
+	rm -rf $(PY_BUILD_VENV) && $(PYTHON) -m venv $(PY_BUILD_VENV)
+	$(PY_BUILD_VENV)/bin/pip install -q --disable-pip-version-check --only-binary :all: -r $<
+	touch $@
+
+# The abi3 wheel (CPython >= 3.9): target/wheels/article_annotator-$(VERSION)-cp39-abi3-*.whl.
+wheel: $(PY_BUILD_VENV)/ok
+	rm -f target/wheels/article_annotator-*.whl
+	$(PY_BUILD_VENV)/bin/maturin build --release --strip -m python/Cargo.toml --out target/wheels
+
+# pytest against the wheel installed into a fresh venv, with Dask for examples/dask_corpus.py.
+test-python: wheel
+	cargo build --release --bin annotate
+	rm -rf $(PY_TEST_VENV) && $(PYTHON) -m venv $(PY_TEST_VENV)
+	$(PY_TEST_VENV)/bin/pip install -q --disable-pip-version-check -r python/requirements-test.txt \
+	  target/wheels/article_annotator-$(VERSION)-cp39-abi3-*.whl
+	$(PY_TEST_VENV)/bin/python -m pytest -q -p no:cacheprovider python/tests
 
 ## --- measurements (print figures; never part of `make test`) ---------------
 
