@@ -71,6 +71,8 @@ check-lint:
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy -p article-annotator-python --all-targets -- -D warnings
+	@! cargo tree -p article-annotator --target wasm32-unknown-unknown -e normal,build | grep -E ' (pyo3|pythonize|rayon) ' \
+	  || { echo "the Python binding's dependencies reached the wasm build"; exit 1; }
 	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
 
 test-native:
@@ -98,6 +100,8 @@ VERSION := $(shell sed -n '/^\[workspace.package\]/,/^\[/s/^version = "\(.*\)"/\
 PYTHON ?= python3
 PY_BUILD_VENV := target/venv-build
 PY_TEST_VENV := target/venv-test
+# The oldest CPython the abi3 wheel claims, when the machine has one (pyenv's or on PATH).
+PYTHON_OLDEST ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/3.9.*/bin/python3.9) $(shell command -v python3.9))
 
 # The npm package: target/npm/article-annotator-$(VERSION).tgz.
 npm: setup-wasm setup-node
@@ -128,6 +132,11 @@ test-python: wheel
 	$(PY_TEST_VENV)/bin/pip install -q --disable-pip-version-check -r python/requirements-test.txt \
 	  target/wheels/article_annotator-$(VERSION)-cp39-abi3-*.whl
 	$(PY_TEST_VENV)/bin/python -m pytest -q -p no:cacheprovider python/tests
+	@if [ -n "$(PYTHON_OLDEST)" ]; then \
+	  rm -rf target/venv-oldest && $(PYTHON_OLDEST) -m venv target/venv-oldest && \
+	  target/venv-oldest/bin/pip install -q --disable-pip-version-check target/wheels/article_annotator-$(VERSION)-cp39-abi3-*.whl && \
+	  target/venv-oldest/bin/python python/tests/oldest_python.py target/release/annotate; \
+	else echo "no CPython 3.9 here: the wheel is not tried on its oldest Python"; fi
 
 ## --- measurements (print figures; never part of `make test`) ---------------
 

@@ -45,3 +45,14 @@ def test_a_bad_record_fails_and_writes_nothing(tmp_path):
     assert done.returncode == 1
     assert 'record \'7\': the reference date "2025-02-30" is not a calendar date' in done.stderr
     assert not out.exists() and not (tmp_path / "out.jsonl.part").exists()
+
+
+def test_a_running_cluster_is_joined_by_its_scheduler_address(cli, tmp_path):
+    from dask.distributed import LocalCluster
+
+    out = tmp_path / "out.jsonl"
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        done = run_script(FIXTURES / "corpus.jsonl", out, "--scheduler", cluster.scheduler_address, "--blocksize", "600")
+    assert done.returncode == 0, done.stderr
+    assert "on 2 worker thread(s)" in done.stderr
+    assert out.read_text(encoding="utf-8") == cli("--jsonl", FIXTURES / "corpus.jsonl")
