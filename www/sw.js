@@ -22,6 +22,7 @@ const FILES = [
   'worker.js',
   'pkg/article_annotator.js',
   'pkg/article_annotator_bg.wasm',
+  'pkg/THIRD-PARTY.txt',
 ];
 const NETWORK_WAIT_MS = 4000;
 
