@@ -121,9 +121,11 @@ $(PY_BUILD_VENV)/ok: python/requirements-build.txt
 	touch $@
 
 # The abi3 wheel (CPython >= 3.9): target/wheels/article_annotator-$(VERSION)-cp39-abi3-*.whl.
+# Its own target dir: the core's cdylib has no hash in its name, so sharing
+# target/release with the CLI's build would rebuild the core each time.
 wheel: $(PY_BUILD_VENV)/ok
 	rm -f target/wheels/article_annotator-*.whl
-	$(PY_BUILD_VENV)/bin/maturin build --release --strip -m python/Cargo.toml --out target/wheels
+	$(PY_BUILD_VENV)/bin/maturin build --release --strip -m python/Cargo.toml --out target/wheels --target-dir target/python
 
 # pytest against the wheel installed into a fresh venv, with Dask for examples/dask_corpus.py.
 test-python: wheel

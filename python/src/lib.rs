@@ -57,9 +57,6 @@ fn dct_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Date>> {
             type_name(obj)
         )));
     };
-    if s.trim().is_empty() {
-        return Ok(None);
-    }
     parse_dct(&s).map(Some).map_err(|e| PyValueError::new_err(e.message().to_string()))
 }
 

@@ -98,7 +98,7 @@ def test_a_text_over_16_mib_is_a_value_error():
         article_annotator.annotate_many(["Nato met.", text])
 
 
-@pytest.mark.parametrize("dct", ["2025-02-30", "13/01/2025", "yesterday"])
+@pytest.mark.parametrize("dct", ["2025-02-30", "13/01/2025", "yesterday", ""])
 def test_a_bad_dct_is_a_value_error(dct):
     with pytest.raises(ValueError, match=f'^the reference date "{dct}" is not a calendar date of the form YYYY-MM-DD$'):
         article_annotator.annotate(SENTENCE, dct=dct)
