@@ -153,3 +153,10 @@ def test_annotate_many_releases_the_gil():
     thread.join()
     assert len(result[0]) == 3000
     assert ticks > 1
+
+
+def test_the_module_docstring_example_runs():
+    import doctest
+
+    result = doctest.testmod(article_annotator)
+    assert (result.attempted, result.failed) == (3, 0)
