@@ -35,7 +35,15 @@ export function openStore() {
         if (!db.objectStoreNames.contains(ARTICLES)) db.createObjectStore(ARTICLES, { keyPath: 'key' });
         if (!db.objectStoreNames.contains(META)) db.createObjectStore(META);
       };
-      req.onsuccess = () => resolve(req.result);
+      req.onsuccess = () => {
+        const db = req.result;
+        // Another tab deletes or upgrades the database: let it, and open afresh next time.
+        db.onversionchange = () => {
+          db.close();
+          opening = null;
+        };
+        resolve(db);
+      };
       req.onerror = () => reject(req.error);
       req.onblocked = () => reject(new Error('the corpus storage is held by another tab of this page'));
     });

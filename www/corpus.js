@@ -8,7 +8,7 @@
 // drawing rows, gathering results, exporting) pauses every few milliseconds.
 
 import { CSV_HEADERS, csvLine } from './corpus-export.js';
-import { KINDS, droppedFiles, fileLabel, readFile } from './corpus-files.js';
+import { droppedFiles, readFile } from './corpus-files.js';
 import { clearArticles, getMeta, loadArticles, putArticles, setMeta } from './corpus-store.js';
 import { download } from './exporters.js';
 import { entityClusters, timexStart } from './panel.js';
@@ -265,6 +265,8 @@ export function setupCorpus(app) {
       changed.clear();
     };
     const onResult = (item, result) => {
+      // After Cancel, what the workers still finish is dropped: the article waits, as the list says.
+      if (job.cancelled) return;
       const r = item.record;
       done++;
       if (result.ok) {
@@ -294,7 +296,10 @@ export function setupCorpus(app) {
         onResult,
       }),
     ];
-    job.cancel = () => runs.forEach((run) => run.cancel());
+    job.cancel = () => {
+      job.cancelled = true;
+      runs.forEach((run) => run.cancel());
+    };
     const outcomes = await Promise.all(runs.map((run) => run.promise));
     clearTimeout(uiTimer);
     refresh();
@@ -754,17 +759,15 @@ export function setupCorpus(app) {
     if (state.dirty.size) flush();
   });
 
+  // For the page figures (bench/page.mjs): the workers' wasm memory.
+  view.workerMemory = () => pool.memory();
+
   updateState();
-  const ready = restore();
+  restore();
   return {
     addFiles,
     droppedFiles,
     keep,
     closed,
-    ready,
-    kinds: KINDS,
-    label: fileLabel,
-    /** For the figures (bench/page.mjs): the workers' wasm memory. */
-    memory: () => pool.memory(),
   };
 }

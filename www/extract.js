@@ -71,18 +71,13 @@ const DATE_META = ['article:published_time', 'og:article:published_time', 'dateP
  * Readability found no article and the page's text was taken as it is
  * (still without its furniture).
  */
-export function extractArticle(html, { url = 'about:blank' } = {}) {
+export function extractArticle(html) {
   const doc = new DOMParser().parseFromString(html, 'text/html');
   const published = metaContent(doc, DATE_META);
   let article = null;
   try {
     // Readability changes the document it reads; it gets its own copy.
     const copy = doc.cloneNode(true);
-    if (!copy.querySelector('base')) {
-      const base = copy.createElement('base');
-      base.href = url;
-      copy.head.append(base);
-    }
     article = new Readability(copy, { charThreshold: 200, keepClasses: false }).parse();
   } catch {
     article = null;
@@ -97,9 +92,13 @@ export function extractArticle(html, { url = 'about:blank' } = {}) {
   const byline = clean(article && article.byline);
   const dct = metadataDate((article && article.publishedTime) || published);
   const head = [];
-  const firstLines = body.split('\n').slice(0, 3).map((l) => l.trim());
-  if (title && !firstLines.includes(title)) head.push(title);
-  if (byline && !firstLines.includes(byline) && !isFurniture(byline)) head.push(byline);
+  const firstLines = body.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 4);
+  // The article's own heading, when it kept one, is its title; without an
+  // article found, the page's own headings are already in the text.
+  const h1 = doc.querySelector('h1');
+  const hasHeading = Boolean(h1 && clean(h1.textContent) && firstLines.includes(clean(h1.textContent)));
+  if (extracted && !hasHeading && title && !firstLines.includes(title)) head.push(title);
+  if (extracted && byline && !firstLines.includes(byline) && !isFurniture(byline)) head.push(byline);
   if (dct) head.push(`Published ${longDate(dct)}`);
   const text = head.length ? `${head.join('\n')}\n\n${body}` : body;
   return { text, title, byline, dct, extracted };

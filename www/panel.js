@@ -131,7 +131,7 @@ export function renderQuotes(container, doc, { jump, light }) {
     const words = q.text.length > 160 ? `${q.text.slice(0, 157).trimEnd()}…` : q.text;
     const button = el(
       'button',
-      { type: 'button', dataset: { quote: id }, ariaLabel: `${q.speaker ? `${q.speaker} said` : 'Unattributed'}: ${words}` },
+      { type: 'button', dataset: { quote: id } },
       el('span', { class: q.speaker ? 'speaker' : 'speaker unknown' }, q.speaker || 'Speaker not found'),
       el('span', { class: 'words' }, `“${words}”`),
     );
