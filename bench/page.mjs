@@ -91,23 +91,27 @@ try {
   await corpus.goto(server.url);
   await corpus.waitForSelector('#annotate');
   await corpus.evaluate(() => {
+    // From the moment the page has the file (the test rig's own copying of
+    // the file into the page comes before and is not the page's work).
+    window.__t0 = Infinity;
+    document.getElementById('open-files').addEventListener('change', () => (window.__t0 = performance.now()), { capture: true });
     window.__longest = 0;
     window.__longTasks = 0;
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) {
+        if (e.startTime < window.__t0) continue;
         window.__longTasks++;
         window.__longest = Math.max(window.__longest, e.duration);
       }
     }).observe({ type: 'longtask' });
-    window.__t0 = performance.now();
   });
   await corpus.setInputFiles('#open-files', { name: 'thousand.jsonl', mimeType: 'application/jsonl', buffer: content });
   await corpus.waitForFunction(() => document.getElementById('corpus').dataset.state === 'done', null, { timeout: 600_000, polling: 50 });
   const corpusMs = await corpus.evaluate(() => performance.now() - window.__t0);
   // The list drawn, then a sort, a filter and the JSONL export: all on the main thread's watch.
-  await corpus.click('#corpus th[data-sort="names"] button');
+  await corpus.click('#corpus [data-sort="names"] button');
   await corpus.fill('#corpus-filter', 'Lisbon');
-  await corpus.waitForFunction(() => document.querySelectorAll('#corpus-rows tr').length < 1000, null, { timeout: 60_000 });
+  await corpus.waitForFunction(() => document.querySelectorAll('#corpus-rows > [role="row"]').length < 1000, null, { timeout: 60_000 });
   await corpus.fill('#corpus-filter', '');
   const [download] = await Promise.all([corpus.waitForEvent('download', { timeout: 600_000 }), corpus.click('#export-corpus-jsonl')]);
   await download.path();
@@ -122,7 +126,7 @@ try {
     };
   });
   console.log(
-    `corpus of 1,000 articles (${(content.length / 1e6).toFixed(1)} MB of JSONL): all annotated ${(corpusMs / 1000).toFixed(1)} s after choosing the file ` +
+    `corpus of 1,000 articles (${(content.length / 1e6).toFixed(1)} MB of JSONL): all annotated ${(corpusMs / 1000).toFixed(1)} s after the page has the file ` +
       `(${figures.workers.length} workers, ${figures.cores} cores); longest main-thread task ${figures.longest.toFixed(0)} ms ` +
       `(${figures.longTasks} tasks over 50 ms, counting the sort, filter and JSONL export); ` +
       `page JS heap ${mb(figures.heap)}, wasm memory ${figures.workers.map(mb).join(' + ')}`,

@@ -11,7 +11,8 @@ import { CSV_HEADERS, csvLine } from './corpus-export.js';
 import { droppedFiles, readFile } from './corpus-files.js';
 import { clearArticles, getMeta, loadArticles, putArticles, setMeta } from './corpus-store.js';
 import { download } from './exporters.js';
-import { entityClusters, timexStart } from './panel.js';
+import { timexStart } from './panel.js';
+import { firstLine, summarise } from './corpus-summary.js';
 import { Pool } from './pool.js';
 
 const SLICE_MS = 12; // the longest the corpus works without letting the page paint
@@ -59,44 +60,6 @@ function el(tag, props = {}, ...children) {
   return node;
 }
 
-function firstLine(text) {
-  const line = (text.split('\n').find((l) => l.trim()) || '').trim();
-  return line.length > 140 ? `${line.slice(0, 137).trimEnd()}…` : line;
-}
-
-function nameKey(label, name) {
-  return `${label}|${name.replace(/\s+/g, ' ').trim().toLowerCase()}`;
-}
-
-/** What the corpus view needs of one annotated article. */
-function summarise(doc) {
-  const names = new Map();
-  for (const c of entityClusters(doc)) {
-    if (!LABEL_HEADINGS[c.label]) continue;
-    const key = nameKey(c.label, c.name);
-    const had = names.get(key);
-    if (had) had[2] += c.ids.length;
-    else names.set(key, [c.label, c.name.replace(/\s+/g, ' ').trim(), c.ids.length]);
-  }
-  const speakers = new Map();
-  for (const q of doc.quotes) {
-    if (!q.speaker) continue;
-    const name = q.speaker.replace(/\s+/g, ' ').trim();
-    const key = name.toLowerCase();
-    const had = speakers.get(key);
-    if (had) had[1]++;
-    else speakers.set(key, [name, 1]);
-  }
-  return {
-    title: firstLine(doc.text),
-    dct: doc.dct || '',
-    names: doc.entities.length,
-    dates: doc.dates.length,
-    quotes: doc.quotes.length,
-    people: [...names.entries()].map(([key, [label, name, n]]) => [key, label, name, n]),
-    speakers: [...speakers.entries()].map(([key, [name, n]]) => [key, name, n]),
-  };
-}
 
 export function setupCorpus(app) {
   const $ = (id) => document.getElementById(id);
@@ -135,14 +98,15 @@ export function setupCorpus(app) {
     const records = [...state.dirty];
     state.dirty.clear();
     try {
-      await putArticles(records.map(storedForm));
+      // A few records a transaction: storing copies each one on the main thread.
+      for (let i = 0; i < records.length; i += 40) await putArticles(records.slice(i, i + 40).map(storedForm));
     } catch (err) {
       app.status(`Could not keep the corpus in the browser's storage (${err.message}); export it to keep it.`);
     }
   }
   function storedForm(r) {
-    const { key, id, source, dct, doc, error, status, summary, corrected } = r;
-    return { key, id, source, dct, doc, error, status, summary, corrected: Boolean(corrected), text: doc ? undefined : r.text, json: doc ? undefined : r.json };
+    const { key, id, source, dct, docJson, error, status, summary, corrected } = r;
+    return { key, id, source, dct, docJson, error, status, summary, corrected: Boolean(corrected), text: docJson ? undefined : r.text, json: docJson ? undefined : r.json };
   }
 
   // -------------------------------------------------------------------------
@@ -208,7 +172,7 @@ export function setupCorpus(app) {
       await readFile(
         file,
         (entry) => {
-          const record = { key: state.nextKey++, id: null, source: entry.source, dct: entry.dct || null, doc: null, error: null, status: 'queued', text: null };
+          const record = { key: state.nextKey++, id: null, source: entry.source, dct: entry.dct || null, docJson: null, error: null, status: 'queued', text: null };
           if (entry.kind === 'error') {
             record.error = entry.error;
             record.status = 'error';
@@ -270,21 +234,21 @@ export function setupCorpus(app) {
       const r = item.record;
       done++;
       if (result.ok) {
-        const doc = { ...result.value, id: r.id };
-        r.doc = doc;
+        // The document stays a JSON string until the article is opened or
+        // exported: a string costs the page nothing to receive and store.
+        r.docJson = result.value.json;
         r.text = null;
         r.json = null;
         r.status = 'done';
         r.error = null;
-        r.summary = summarise(doc);
-        if (!r.dct && doc.dct_source === 'input') r.dct = doc.dct;
+        r.summary = result.value.summary;
       } else {
         r.status = 'error';
         r.error = `could not be annotated: ${result.error}`;
       }
       markDirty(r);
       changed.add(r);
-      if (!uiTimer) uiTimer = setTimeout(refresh, 100);
+      if (!uiTimer) uiTimer = setTimeout(refresh, 250);
     };
     const monthFirst = app.monthFirst();
     const imports = records.filter((r) => r.json);
@@ -346,7 +310,7 @@ export function setupCorpus(app) {
   }
 
   function makeRow(r) {
-    const tr = el('tr', { dataset: r.id == null ? { error: '' } : { articleId: r.id, status: r.status } });
+    const tr = el('div', { role: 'row', class: 'crow', dataset: r.id == null ? { error: '' } : { articleId: r.id, status: r.status } });
     fillRow(tr, r);
     return tr;
   }
@@ -356,18 +320,18 @@ export function setupCorpus(app) {
     const isError = r.status === 'error';
     tr.dataset.status = r.status;
     tr.classList.toggle('has-error', isError);
-    const first = el('td', { class: 'title' });
+    const first = el('div', { role: 'cell', class: 'title' });
     if (r.id == null) {
       first.append(el('span', { class: 'error-mark', ariaHidden: 'true' }, '⚠ '), el('strong', {}, r.source), el('span', { class: 'error-text' }, `: ${r.error}`));
     } else {
-      const open = el('button', { type: 'button', class: 'link open-article', disabled: !r.doc }, c.title || r.id);
+      const open = el('button', { type: 'button', class: 'link open-article', disabled: !r.docJson }, c.title || r.id);
       const meta = el('span', { class: 'row-id' }, r.id);
       first.append(open, meta);
       if (isError) first.append(el('span', { class: 'error-text' }, r.error));
     }
-    const num = (n) => el('td', { class: 'num' }, n == null ? '–' : fmt(n));
-    const status = el('td', { class: `status ${r.status}` }, isError ? el('span', { class: 'error-mark', ariaHidden: 'true' }, '⚠ ') : null, c.status);
-    tr.replaceChildren(first, el('td', { class: 'date' }, c.dct), num(c.names), num(c.dates), num(c.quotes), status);
+    const num = (n, name) => el('div', { role: 'cell', class: `num ${name}` }, n == null ? '–' : fmt(n));
+    const status = el('div', { role: 'cell', class: `status ${r.status}` }, isError ? el('span', { class: 'error-mark', ariaHidden: 'true' }, '⚠ ') : null, c.status);
+    tr.replaceChildren(first, el('div', { role: 'cell', class: 'date' }, c.dct), num(c.names, 'names'), num(c.dates, 'dates'), num(c.quotes, 'quotes'), status);
     if (r.id != null && r.id === state.openId) tr.setAttribute('aria-current', 'true');
     else tr.removeAttribute('aria-current');
   }
@@ -433,7 +397,7 @@ export function setupCorpus(app) {
 
   function setSort(key) {
     state.sort = state.sort.key === key ? { key, dir: -state.sort.dir } : { key, dir: COLUMNS.find((c) => c.key === key).type === 'number' ? -1 : 1 };
-    for (const th of view.querySelectorAll('th[data-sort]')) {
+    for (const th of view.querySelectorAll('[data-sort]')) {
       th.setAttribute('aria-sort', th.dataset.sort === key ? (state.sort.dir > 0 ? 'ascending' : 'descending') : 'none');
     }
     drawRows();
@@ -561,22 +525,27 @@ export function setupCorpus(app) {
 
   function open(id) {
     const r = state.byId.get(id);
-    if (!r || !r.doc) return;
+    if (!r || !r.docJson) return;
     state.openId = id;
-    for (const tr of tbody.querySelectorAll('tr[aria-current]')) tr.removeAttribute('aria-current');
+    for (const tr of tbody.querySelectorAll('[aria-current]')) tr.removeAttribute('aria-current');
     const tr = state.rows.get(r.key);
     if (tr) tr.setAttribute('aria-current', 'true');
-    app.open(r.doc, id);
+    const doc = JSON.parse(r.docJson);
+    state.openText = doc.text;
+    app.open({ ...doc, id }, id);
   }
 
   /** The reader changed the open article (a correction, an undo): keep it. */
   function keep(id, doc) {
     const r = state.byId.get(id);
-    if (!r || !doc || r.doc === doc) return;
-    if (r.doc && doc.text !== r.doc.text) return; // another text: no longer this article
-    r.doc = { ...doc, id };
+    if (!r || !doc || !r.docJson) return;
+    if (state.openText == null) state.openText = JSON.parse(r.docJson).text; // after a reload
+    if (doc.text !== state.openText) return; // another text: no longer this article
+    const json = JSON.stringify({ ...doc, id });
+    if (json === r.docJson) return;
+    r.docJson = json;
     r.corrected = true;
-    r.summary = summarise(r.doc);
+    r.summary = summarise(doc);
     markDirty(r);
     updateRow(r);
     clearTimeout(keep.timer);
@@ -585,7 +554,8 @@ export function setupCorpus(app) {
 
   function closed() {
     state.openId = null;
-    for (const tr of tbody.querySelectorAll('tr[aria-current]')) tr.removeAttribute('aria-current');
+    state.openText = null;
+    for (const tr of tbody.querySelectorAll('[aria-current]')) tr.removeAttribute('aria-current');
   }
 
   // -------------------------------------------------------------------------
@@ -635,7 +605,7 @@ export function setupCorpus(app) {
 
   async function exportAs(format) {
     const f = FORMATS[format];
-    const list = state.articles.filter((r) => r.doc && r.id != null);
+    const list = state.articles.filter((r) => r.docJson && r.id != null);
     if (!list.length) return app.status('Open and annotate some articles first.');
     const parts = new Array(list.length);
     let failed = 0;
@@ -645,7 +615,7 @@ export function setupCorpus(app) {
     let uiTimer = 0;
     const run = pool.run(
       'exportMany',
-      list.map((r, i) => ({ key: i, doc: { ...r.doc, id: r.id }, size: r.doc.text.length })),
+      list.map((r, i) => ({ key: i, id: r.id, docJson: r.docJson, size: r.docJson.length / 4 })),
       {
         args: { formats: { [format]: true } },
         onResult: (item, result) => {
@@ -743,14 +713,14 @@ export function setupCorpus(app) {
       drawRows();
     }, 150);
   });
-  for (const th of view.querySelectorAll('th[data-sort]')) {
+  for (const th of view.querySelectorAll('[data-sort]')) {
     th.querySelector('button').addEventListener('click', () => setSort(th.dataset.sort));
   }
   for (const b of section.querySelectorAll('[data-corpus-export]')) {
     b.addEventListener('click', () => exportAs(b.dataset.corpusExport).catch((err) => app.alert(`Could not export: ${err.message}`)));
   }
   tbody.addEventListener('click', (e) => {
-    const tr = e.target.closest('tr[data-article-id]');
+    const tr = e.target.closest('[data-article-id]');
     if (!tr || (e.target.closest('button') && !e.target.closest('button.open-article'))) return;
     if (window.getSelection().toString()) return; // selecting text in the list, not opening
     open(tr.dataset.articleId);

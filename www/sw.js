@@ -13,6 +13,7 @@ const FILES = [
   'corpus-export.js',
   'corpus-files.js',
   'corpus-store.js',
+  'corpus-summary.js',
   'editing.js',
   'edits.js',
   'engine.js',

@@ -3,6 +3,7 @@
 
 import init, { Engine, exportJson, importJson, version } from './pkg/article_annotator.js';
 import { exportArticle, withMentions } from './corpus-export.js';
+import { summarise } from './corpus-summary.js';
 
 let engine = null;
 let exports = null;
@@ -20,9 +21,21 @@ const ops = {
   // A batch of a corpus: each item answered on its own, so one bad article
   // fails alone. A wasm trap stops the batch there (`fatal`): the page
   // starts a fresh worker for the items not answered.
-  annotateMany: ({ items, options }) => many(items, (item) => engine.annotate(item.text, { ...options, dct: item.dct || null })),
-  importMany: ({ items }) => many(items, (item) => importJson(item.json)),
-  exportMany: ({ items, formats }) => many(items, (item) => exportArticle(exportJson(withMentions(item.doc)), item.doc.id, formats)),
+  annotateMany: ({ items, options }) =>
+    many(items, (item) => {
+      const doc = engine.annotate(item.text, { ...options, dct: item.dct || null });
+      return { json: JSON.stringify(doc), summary: summarise(doc) };
+    }),
+  importMany: ({ items }) =>
+    many(items, (item) => {
+      const doc = importJson(item.json);
+      return { json: JSON.stringify(doc), summary: summarise(doc) };
+    }),
+  exportMany: ({ items, formats }) =>
+    many(items, (item) => {
+      const doc = { ...JSON.parse(item.docJson), id: item.id };
+      return exportArticle(exportJson(withMentions(doc)), item.id, formats);
+    }),
   // The wasm instance's linear memory, which only grows: its peak so far.
   stats: () => ({ memoryBytes: exports.memory.buffer.byteLength }),
 };

@@ -120,15 +120,15 @@ async function waitDone(page, timeout = WAIT) {
 }
 
 async function rowIds(page) {
-  return page.$$eval('#corpus-rows tr[data-article-id]', (rows) => rows.map((r) => r.dataset.articleId));
+  return page.$$eval('#corpus-rows [data-article-id]', (rows) => rows.map((r) => r.dataset.articleId));
 }
 
 async function errorRows(page) {
-  return page.$$eval('#corpus-rows tr[data-error]', (rows) => rows.map((r) => r.textContent.replace(/\s+/g, ' ').trim()));
+  return page.$$eval('#corpus-rows [data-error]', (rows) => rows.map((r) => r.textContent.replace(/\s+/g, ' ').trim()));
 }
 
 async function openRow(page, id) {
-  await page.click(`#corpus-rows tr[data-article-id="${id}"] button.open-article`);
+  await page.click(`#corpus-rows [data-article-id="${id}"] button.open-article`);
   await page.waitForFunction(
     (id) => document.body.dataset.state === 'ready' && document.getElementById('status').textContent.includes(`Opened ${id}`),
     id,
@@ -215,7 +215,7 @@ async function checkCorpusAgainstCli(ctx, name, records) {
     const marks = await page.$$eval('#output mark[data-kind="entity"]', (ms) => new Set(ms.map((m) => m.dataset.id)).size);
     checkEqual(marks, pick.entities.length, `${name}: entity highlights of ${pick.id} in #output`);
     checkEqual(await page.inputValue('#input'), pick.text, `${name}: the opened article's text`);
-    checkEqual(await page.getAttribute(`#corpus-rows tr[data-article-id="${pick.id}"]`, 'aria-current'), 'true', 'the open row is marked');
+    checkEqual(await page.getAttribute(`#corpus-rows [data-article-id="${pick.id}"]`, 'aria-current'), 'true', 'the open row is marked');
     checkNoErrors(page);
     return page;
   } finally {
@@ -258,23 +258,23 @@ export const tests = {
     await page.waitForFunction(() => Number(document.getElementById('progress').getAttribute('aria-valuenow')) > 0, null, { timeout: WAIT });
     await page.click('#corpus-cancel');
     await page.waitForFunction(() => document.getElementById('corpus').dataset.state === 'cancelled', null, { timeout: WAIT });
-    const waiting = await page.$$eval('#corpus-rows tr[data-status="queued"]', (rows) => rows.length);
+    const waiting = await page.$$eval('#corpus-rows [data-status="queued"]', (rows) => rows.length);
     check(waiting > 0 && waiting < 1000, `after cancelling, ${waiting} articles wait`);
     checkEqual((await rowIds(page)).length, 1000, 'rows listed after cancelling');
     check((await page.textContent('#status')).includes('Stopped'), 'the status says the annotating stopped');
     await page.click('#corpus-resume');
     await waitDone(page);
     checkEqual((await rowIds(page)).length, 1000, 'rows listed');
-    checkEqual(await page.$$eval('#corpus-rows tr[data-status="done"]', (r) => r.length), 1000, 'rows annotated');
+    checkEqual(await page.$$eval('#corpus-rows [data-status="done"]', (r) => r.length), 1000, 'rows annotated');
     const last = await page.evaluate(() => window.__progress.at(-1));
     check(last && last.max === String(waiting), `the resumed #progress counts the ${waiting} waiting articles: ${JSON.stringify(last)}`);
 
     // Every row has counts; sorting by names puts the largest first.
-    await page.click('#corpus th[data-sort="names"] button');
-    const names = await page.$$eval('#corpus-rows tr[data-article-id] td:nth-child(3)', (tds) => tds.map((td) => Number(td.textContent.replace(/,/g, ''))));
+    await page.click('#corpus [data-sort="names"] button');
+    const names = await page.$$eval('#corpus-rows [data-article-id] .names', (tds) => tds.map((td) => Number(td.textContent.replace(/,/g, ''))));
     check(names.every((n) => n > 0), 'an article has no names');
     check(names.every((n, i) => i === 0 || names[i - 1] >= n), 'sorting by names is not descending');
-    checkEqual(await page.getAttribute('#corpus th[data-sort="names"]', 'aria-sort'), 'descending', 'aria-sort');
+    checkEqual(await page.getAttribute('#corpus [data-sort="names"]', 'aria-sort'), 'descending', 'aria-sort');
 
     // Across the corpus: a person mentioned everywhere, merged across articles; clicking filters.
     const person = await page.$eval('#corpus-across button[data-facet^="name:PER|"]', (b) => ({ key: b.dataset.facet, name: b.querySelector('.facet-name').textContent }));
@@ -296,14 +296,14 @@ export const tests = {
     check(bars.length >= 12 && bars.every((b) => /^date:\d{4}-\d{2}$/.test(b)), `timeline bars ${bars.slice(0, 5)}`);
     await page.click(`#corpus-across button[data-facet="${bars[0]}"]`);
     const month = bars[0].slice(5);
-    const inMonth = await page.$$eval('#corpus-rows tr[data-article-id] td.date', (tds) => tds.map((td) => td.textContent));
+    const inMonth = await page.$$eval('#corpus-rows [data-article-id] [role="cell"].date', (tds) => tds.map((td) => td.textContent));
     check(inMonth.length > 0 && inMonth.every((d) => d.startsWith(month)), `rows under ${month}: ${inMonth.slice(0, 5)}`);
     await page.click('#corpus-facet-clear');
     // The text filter.
     await page.fill('#corpus-filter', 'gen-0999');
-    await page.waitForFunction(() => document.querySelectorAll('#corpus-rows tr').length === 1, null, { timeout: 10000 });
+    await page.waitForFunction(() => document.querySelectorAll('#corpus-rows > [role="row"]').length === 1, null, { timeout: 10000 });
     await page.fill('#corpus-filter', '');
-    await page.waitForFunction(() => document.querySelectorAll('#corpus-rows tr').length === 1000, null, { timeout: 30000 });
+    await page.waitForFunction(() => document.querySelectorAll('#corpus-rows > [role="row"]').length === 1000, null, { timeout: 30000 });
     await page.screenshot({ path: outPath('corpus-thousand.png') });
 
     // Every export holds every article.
@@ -366,7 +366,7 @@ export const tests = {
     expectError.forEach(([source, words], i) => {
       check(errors[i].includes(source) && errors[i].includes(words), `error row ${i + 1} ${JSON.stringify(errors[i])} should name ${source} and say ${words}`);
     });
-    checkEqual(await page.$$eval('#corpus-rows tr[data-status="done"]', (r) => r.length), 3, 'annotated rows');
+    checkEqual(await page.$$eval('#corpus-rows [data-status="done"]', (r) => r.length), 3, 'annotated rows');
     check((await page.textContent('#corpus-summary')).includes('3 articles, 8 problems'), `summary ${await page.textContent('#corpus-summary')}`);
 
     // More files later: nothing already loaded is lost; a duplicate across files is an error row too.
@@ -399,8 +399,8 @@ export const tests = {
     await waitReady(page);
     const after = await page.$$eval('#output mark[data-kind="entity"]', (ms) => new Set(ms.map((m) => m.dataset.id)).size);
     checkEqual(after, before - 1, 'entities after deleting one');
-    await page.waitForFunction((id) => document.querySelector(`#corpus-rows tr[data-article-id="${id}"] td.status`).textContent === 'Corrected', id, { timeout: 10000 });
-    checkEqual(await page.textContent(`#corpus-rows tr[data-article-id="${id}"] td:nth-child(3)`), String(after), 'the row counts the correction');
+    await page.waitForFunction((id) => document.querySelector(`#corpus-rows [data-article-id="${id}"] [role="cell"].status`).textContent === 'Corrected', id, { timeout: 10000 });
+    checkEqual(await page.textContent(`#corpus-rows [data-article-id="${id}"] .names`), String(after), 'the row counts the correction');
     // The corpus writes within a second; a reload comes after it.
     await page.waitForTimeout(1200);
 
@@ -408,8 +408,8 @@ export const tests = {
     await page.waitForSelector('#annotate');
     await waitDone(page, 60000);
     checkEqual((await rowIds(page)).length, 12, 'rows after reload');
-    checkEqual(await page.textContent(`#corpus-rows tr[data-article-id="${id}"] td.status`), 'Corrected', 'status after reload');
-    checkEqual(await page.textContent(`#corpus-rows tr[data-article-id="${id}"] td:nth-child(3)`), String(after), 'names after reload');
+    checkEqual(await page.textContent(`#corpus-rows [data-article-id="${id}"] [role="cell"].status`), 'Corrected', 'status after reload');
+    checkEqual(await page.textContent(`#corpus-rows [data-article-id="${id}"] .names`), String(after), 'names after reload');
     // The article that was open is open again, and further corrections still reach the corpus.
     checkEqual(await page.inputValue('#input'), records[3].text, 'the open article after reload');
     await openRow(page, records[0].id);
@@ -426,7 +426,7 @@ export const tests = {
     await page.click('#corpus-undo');
     await waitDone(page, 30000);
     checkEqual((await rowIds(page)).length, 12, 'rows after undoing New corpus');
-    checkEqual(await page.textContent(`#corpus-rows tr[data-article-id="${id}"] td.status`), 'Corrected', 'the correction survives New corpus and undo');
+    checkEqual(await page.textContent(`#corpus-rows [data-article-id="${id}"] [role="cell"].status`), 'Corrected', 'the correction survives New corpus and undo');
     checkNoErrors(page);
     await clearStorage(page, ctx);
     await page.close();
@@ -455,7 +455,7 @@ export const tests = {
     check(text.startsWith('Rotterdam approves flood barrier'), `the title is not the first line: ${JSON.stringify(text.slice(0, 80))}`);
     check(text.includes('Sofia Lindqvist'), 'the byline is missing');
     check(text.includes('Published March 10, 2025'), 'the publication date line is missing');
-    checkEqual(await page.textContent('#corpus-rows tr[data-article-id="flood"] td.date'), '2025-03-10', 'the row date (dct)');
+    checkEqual(await page.textContent('#corpus-rows [data-article-id="flood"] [role="cell"].date'), '2025-03-10', 'the row date (dct)');
     const info = await page.textContent('#doc-info');
     check(info.includes('2025-03-10'), `the reference date is not the page's: ${info}`);
     const durations = async () => page.$$eval('#output mark[data-label="DURATION"]', (ms) => ms.map((m) => m.textContent));
