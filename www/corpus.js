@@ -34,6 +34,7 @@ const FORMATS = {
   w3c: { name: 'W3C annotations of every article', ext: 'annotations.jsonld', type: 'application/ld+json' },
 };
 
+const capitalise = (s) => (s ? s[0].toUpperCase() + s.slice(1) : s);
 const numberFormat = new Intl.NumberFormat('en');
 const fmt = (n) => numberFormat.format(n);
 const plural = (n, one, many = `${one}s`) => `${fmt(n)} ${n === 1 ? one : many}`;
@@ -322,12 +323,12 @@ export function setupCorpus(app) {
     tr.classList.toggle('has-error', isError);
     const first = el('div', { role: 'cell', class: 'title' });
     if (r.id == null) {
-      first.append(el('span', { class: 'error-mark', ariaHidden: 'true' }, '⚠ '), el('strong', {}, r.source), el('span', { class: 'error-text' }, `: ${r.error}`));
+      first.append(el('span', { class: 'error-mark', ariaHidden: 'true' }, '⚠ '), el('strong', {}, r.source), el('span', { class: 'error-text' }, capitalise(r.error)));
     } else {
       const open = el('button', { type: 'button', class: 'link open-article', disabled: !r.docJson }, c.title || r.id);
       const meta = el('span', { class: 'row-id' }, r.id);
       first.append(open, meta);
-      if (isError) first.append(el('span', { class: 'error-text' }, r.error));
+      if (isError) first.append(el('span', { class: 'error-text' }, capitalise(r.error)));
     }
     const num = (n, name) => el('div', { role: 'cell', class: `num ${name}` }, n == null ? '–' : fmt(n));
     const status = el('div', { role: 'cell', class: `status ${r.status}` }, isError ? el('span', { class: 'error-mark', ariaHidden: 'true' }, '⚠ ') : null, c.status);
@@ -503,8 +504,22 @@ export function setupCorpus(app) {
       if (!buckets.has(key)) buckets.set(key, new Set());
       for (const id of days.get(day)) buckets.get(key).add(id);
     }
+    // Every day or month from the first to the last, the empty ones too, so the bars are a time axis.
+    const axis = [];
+    if (byMonth) {
+      let [y, m] = first.split('-').map(Number);
+      const [ly, lm] = last.split('-').map(Number);
+      while ((y < ly || (y === ly && m <= lm)) && axis.length < 1200) {
+        axis.push(`${y}-${String(m).padStart(2, '0')}`);
+        if (++m > 12) (m = 1), y++;
+      }
+    } else {
+      for (let t = Date.parse(first); t <= Date.parse(last); t += 864e5) axis.push(new Date(t).toISOString().slice(0, 10));
+    }
     const max = Math.max(...[...buckets.values()].map((s) => s.size));
-    const bars = [...buckets.entries()].map(([key, ids]) => {
+    const bars = axis.map((key) => {
+      const ids = buckets.get(key);
+      if (!ids) return el('li', { class: 'empty', title: `${key}: no articles` });
       const button = facetButton(`date:${key}`, key, fmt(ids.size), `dated ${key}`, ids, {
         class: 'bar',
         title: `${key}: ${plural(ids.size, 'article')}`,

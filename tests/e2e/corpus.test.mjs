@@ -136,6 +136,13 @@ async function openRow(page, id) {
   );
 }
 
+/** A screenshot of the corpus card, drawn (rows off screen are not painted until shown). */
+async function shot(page, name) {
+  await page.evaluate(() => document.getElementById('corpus-section').scrollIntoView({ block: 'start' }));
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await page.screenshot({ path: outPath(name) });
+}
+
 /** Runs axe-core over the whole page; returns the violations as lines. */
 async function axeViolations(page) {
   // page.evaluate runs outside the page's Content-Security-Policy.
@@ -232,7 +239,7 @@ export const tests = {
     for (const f of ['harbour-bridge.txt', 'harbour-strike.txt']) records.push({ id: f, text: readFileSync(join(FIXTURES, f), 'utf8'), dct: null });
     records.push({ id: 77, text: 'Zoë Ng 🚀 met “Ana Ruiz” in Gdańsk on May 1, 2024.', dct: '2024-05-03' });
     const page = await checkCorpusAgainstCli(ctx, 'generated.jsonl', records);
-    await page.screenshot({ path: outPath('corpus-generated.png'), fullPage: true });
+    await shot(page, 'corpus-generated.png');
     await page.close();
 
     const real = process.env.CORPUS_JSONL || join(DATA, 'conll2003/dev.jsonl');
@@ -245,7 +252,7 @@ export const tests = {
       return { id, text, dct };
     });
     const realPage = await checkCorpusAgainstCli(ctx, real.replace(/^.*\//, ''), realRecords);
-    await realPage.screenshot({ path: outPath('corpus-real.png') });
+    await shot(realPage, 'corpus-real.png');
     await realPage.close();
   },
 
@@ -304,7 +311,7 @@ export const tests = {
     await page.waitForFunction(() => document.querySelectorAll('#corpus-rows > [role="row"]').length === 1, null, { timeout: 10000 });
     await page.fill('#corpus-filter', '');
     await page.waitForFunction(() => document.querySelectorAll('#corpus-rows > [role="row"]').length === 1000, null, { timeout: 30000 });
-    await page.screenshot({ path: outPath('corpus-thousand.png') });
+    await shot(page, 'corpus-thousand.png');
 
     // Every export holds every article.
     const csv = (await captureDownload(page, '#export-corpus-entities')).text.split('\r\n').filter(Boolean);
@@ -379,7 +386,7 @@ export const tests = {
     check(later.some((e) => e.includes('more.jsonl, line 1') && e.includes('duplicate id "last"')), `no duplicate row for more.jsonl: ${later.join(' | ')}`);
     await openRow(page, 'first');
     check(await page.$('#output mark[data-kind="date"]'), 'the first record has no date highlight');
-    await page.screenshot({ path: outPath('corpus-errors.png'), fullPage: true });
+    await shot(page, 'corpus-errors.png');
     checkNoErrors(page);
     await clearStorage(page, ctx);
     await page.close();
@@ -515,7 +522,7 @@ export const tests = {
     await checkAxe(page, 'with a corpus open');
     await openRow(page, records[2].id);
     await checkAxe(page, 'with a corpus and an article open');
-    await page.screenshot({ path: outPath('corpus-dark.png'), fullPage: true });
+    await shot(page, 'corpus-dark.png');
     await page.click('#new-corpus');
     await page.click('#new-article');
     await page.fill('#input', readFileSync(join(FIXTURES, 'harbour-bridge.txt'), 'utf8'));
