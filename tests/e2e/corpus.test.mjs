@@ -371,7 +371,7 @@ export const tests = {
     ];
     checkEqual(errors.length, expectError.length, `error rows (${errors.join(' | ')})`);
     expectError.forEach(([source, words], i) => {
-      check(errors[i].includes(source) && errors[i].includes(words), `error row ${i + 1} ${JSON.stringify(errors[i])} should name ${source} and say ${words}`);
+      check(errors[i].includes(source) && errors[i].toLowerCase().includes(words.toLowerCase()), `error row ${i + 1} ${JSON.stringify(errors[i])} should name ${source} and say ${words}`);
     });
     checkEqual(await page.$$eval('#corpus-rows [data-status="done"]', (r) => r.length), 3, 'annotated rows');
     check((await page.textContent('#corpus-summary')).includes('3 articles, 8 problems'), `summary ${await page.textContent('#corpus-summary')}`);
@@ -383,7 +383,7 @@ export const tests = {
     await waitDone(page);
     checkEqual(JSON.stringify(await rowIds(page)), JSON.stringify(['first', 'last', 'good', 'more-1']), 'articles after adding more');
     const later = await errorRows(page);
-    check(later.some((e) => e.includes('more.jsonl, line 1') && e.includes('duplicate id "last"')), `no duplicate row for more.jsonl: ${later.join(' | ')}`);
+    check(later.some((e) => e.includes('more.jsonl, line 1') && e.includes('Duplicate id "last"')), `no duplicate row for more.jsonl: ${later.join(' | ')}`);
     await openRow(page, 'first');
     check(await page.$('#output mark[data-kind="date"]'), 'the first record has no date highlight');
     await shot(page, 'corpus-errors.png');
