@@ -8,7 +8,7 @@
 //   make build && node bench/page.mjs
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, launchBrowser, ROOT, FIXTURES } from '../tests/e2e/lib.mjs';
+import { startServer, launchBrowser, CHROMIUM_ARGS, ROOT, FIXTURES } from '../tests/e2e/lib.mjs';
 import { inventArticle, jsonl } from '../tests/e2e/corpus.test.mjs';
 
 const data = process.env.ANNOTATOR_DATA || join(ROOT, '..', 'shared', 'data');
@@ -21,7 +21,8 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 
 const server = await startServer();
-const browser = await launchBrowser();
+// --expose-gc: the heap is measured after a collection, not with whatever garbage is left.
+const browser = await launchBrowser({ args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'] });
 try {
   const page = await browser.context.newPage();
   await page.goto(server.url);
@@ -117,6 +118,7 @@ try {
   await download.path();
   const figures = await corpus.evaluate(async () => {
     const workers = await document.getElementById('corpus').workerMemory();
+    if (window.gc) window.gc();
     return {
       longest: window.__longest,
       longTasks: window.__longTasks,

@@ -635,7 +635,8 @@ export function setupCorpus(app) {
         args: { formats: { [format]: true } },
         onResult: (item, result) => {
           done++;
-          if (result.ok) parts[item.key] = result.value[format];
+          // Each part becomes a Blob as it arrives: the file at the end is made of them without copying.
+          if (result.ok) parts[item.key] = new Blob([result.value[format]]);
           else failed++;
           if (!uiTimer) {
             uiTimer = setTimeout(() => {
