@@ -34,7 +34,7 @@ setup-wasm:
 
 setup-node:
 	@[ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] && [ -d node_modules/@mozilla/readability ] \
-	  && [ -d node_modules/axe-core ] || npm install --no-audit --no-fund
+	  && [ -d node_modules/axe-core ] && [ -d node_modules/terser ] || npm install --no-audit --no-fund
 
 setup-browser:
 	@[ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || { \

@@ -235,7 +235,8 @@ fn jobs_must_be_a_positive_number() {
 
 #[test]
 fn stats_line_and_no_progress_bar_on_a_pipe() {
-    let input = "{\"id\": 1, \"text\": \"Talks resume on February 9.\"}\n{\"id\": 2, \"text\": \"Ana Ruiz left Oslo.\"}\n";
+    let input =
+        "{\"id\": 1, \"text\": \"Talks resume on February 9.\"}\n{\"id\": 2, \"text\": \"Ana Ruiz left Oslo.\"}\n";
     let o = annotate(&["--jsonl", "-", "--stats"], input.as_bytes());
     assert!(o.status.success(), "{}", stderr(&o));
     let err = stderr(&o);
