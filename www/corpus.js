@@ -91,6 +91,7 @@ export function setupCorpus(app) {
   let saveTimer = 0;
   function markDirty(record) {
     state.dirty.add(record);
+    view.dataset.saved = 'false';
     if (!saveTimer) saveTimer = setTimeout(flush, 500);
   }
   async function flush() {
@@ -104,6 +105,8 @@ export function setupCorpus(app) {
     } catch (err) {
       app.status(`Could not keep the corpus in the browser's storage (${err.message}); export it to keep it.`);
     }
+    // A contract for tests, like data-state: "true" once every change is in IndexedDB.
+    if (!state.dirty.size && !saveTimer) view.dataset.saved = 'true';
   }
   function storedForm(r) {
     const { key, id, source, dct, docJson, error, status, summary, corrected } = r;

@@ -408,8 +408,8 @@ export const tests = {
     checkEqual(after, before - 1, 'entities after deleting one');
     await page.waitForFunction((id) => document.querySelector(`#corpus-rows [data-article-id="${id}"] [role="cell"].status`).textContent === 'Corrected', id, { timeout: 10000 });
     checkEqual(await page.textContent(`#corpus-rows [data-article-id="${id}"] .names`), String(after), 'the row counts the correction');
-    // The corpus writes within a second; a reload comes after it.
-    await page.waitForTimeout(1200);
+    // A reload once the corpus has written everything to IndexedDB.
+    await page.waitForFunction(() => document.getElementById('corpus').dataset.saved === 'true', null, { timeout: 30000 });
 
     await page.reload();
     await page.waitForSelector('#annotate');
