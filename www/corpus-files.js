@@ -41,8 +41,9 @@ function decode(bytes) {
   return text;
 }
 
+/** The id of a file's article: its path in a dropped folder (or its name), without the extension. */
 function stem(name) {
-  return name.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '') || name;
+  return name.replace(/\.[^./\\]+$/, '') || name;
 }
 
 function idOf(value) {
