@@ -63,35 +63,34 @@ function isDate(s) {
 export async function readFile(file, emit, pause) {
   const label = fileLabel(file);
   const ext = extension(file.name || '');
-  const limit = ext === 'jsonl' ? MAX_FILE_BYTES : MAX_ARTICLE_BYTES;
+  const isJsonl = ext === 'jsonl' || ext === 'ndjson';
+  const limit = isJsonl ? MAX_FILE_BYTES : MAX_ARTICLE_BYTES;
   if (file.size > limit) {
     emit({ kind: 'error', source: label, error: `the file is ${megabytes(file.size)}, more than the ${megabytes(limit)} the annotator reads in one file` });
     return;
   }
-  let bytes;
   try {
-    bytes = new Uint8Array(await file.arrayBuffer());
+    if (looksBinary(new Uint8Array(await file.slice(0, 8192).arrayBuffer()))) {
+      emit({ kind: 'error', source: label, error: 'it is a binary file, not text' });
+      return;
+    }
   } catch (err) {
     emit({ kind: 'error', source: label, error: `the browser could not read it (${err.message})` });
-    return;
-  }
-  if (looksBinary(bytes)) {
-    emit({ kind: 'error', source: label, error: 'it is a binary file, not text' });
     return;
   }
   if (!['txt', 'text', 'md', 'json', 'jsonl', 'ndjson', 'html', 'htm', 'xhtml'].includes(ext)) {
     emit({ kind: 'error', source: label, error: `not a kind of file the annotator reads (${KINDS})` });
     return;
   }
+  // A JSONL file is read as a stream, a line at a time: a big one never sits whole in the page.
+  if (isJsonl) return readJsonl(file, label, emit, pause);
   let text;
   try {
-    text = decode(bytes);
-  } catch {
-    emit({ kind: 'error', source: label, error: 'it is not UTF-8 text; save it as UTF-8 first' });
+    text = decode(new Uint8Array(await file.arrayBuffer()));
+  } catch (err) {
+    emit({ kind: 'error', source: label, error: err instanceof TypeError ? 'it is not UTF-8 text; save it as UTF-8 first' : `the browser could not read it (${err.message})` });
     return;
   }
-  bytes = null;
-  if (ext === 'jsonl' || ext === 'ndjson') return readJsonl(text, label, emit, pause);
   if (!text.trim()) {
     emit({ kind: 'error', source: label, error: 'it is empty: there is no text to annotate' });
     return;
@@ -120,43 +119,72 @@ export async function readFile(file, emit, pause) {
 }
 
 /** JSONL: CLI records `{"id", "text", "dct"}` or exported documents, one per line. */
-async function readJsonl(text, label, emit, pause) {
-  let start = 0;
+async function readJsonl(file, label, emit, pause) {
   let lineNo = 0;
   let any = false;
-  while (start < text.length) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
+  // Lines are cut on bytes and decoded one by one, so a line that is not UTF-8 fails alone, as on the command line.
+  const line = async (bytes) => {
     lineNo++;
-    const line = text.slice(start, end).replace(/\r$/, '');
-    start = end + 1;
-    if (!line.trim()) continue;
-    any = true;
     const source = `${label}, line ${lineNo}`;
-    let value;
+    let text;
     try {
-      value = JSON.parse(line);
-    } catch (err) {
-      emit({ kind: 'error', source, error: `not JSON (${err.message})` });
-      await pause();
-      continue;
+      text = decoder.decode(bytes);
+    } catch {
+      emit({ kind: 'error', source, error: 'it is not UTF-8 text' });
+      any = true;
+      return;
     }
-    if (!value || typeof value !== 'object' || Array.isArray(value) || typeof value.text !== 'string') {
-      emit({ kind: 'error', source, error: 'not a record with a "text" (expected {"id", "text", "dct"} or an exported document)' });
-    } else if (line.length > MAX_ARTICLE_BYTES) {
-      emit({ kind: 'error', source, error: `the record is more than the ${megabytes(MAX_ARTICLE_BYTES)} the annotator reads in one article` });
-    } else if (typeof value.schema === 'string' && value.schema.startsWith('article-annotator/')) {
-      emit({ kind: 'import', id: idOf(value.id) ?? `${stem(label)}:${lineNo}`, source, json: line });
-    } else if (value.dct != null && !isDate(value.dct)) {
-      emit({ kind: 'error', source, error: `its "dct" ${JSON.stringify(value.dct)} is not a date (YYYY-MM-DD)` });
-    } else if (!value.text.trim()) {
-      emit({ kind: 'error', source, error: 'its "text" is empty' });
-    } else {
-      emit({ kind: 'text', id: idOf(value.id) ?? `${stem(label)}:${lineNo}`, source, text: value.text, dct: value.dct ? value.dct.trim() : null });
-    }
+    if (lineNo === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    if (text.endsWith('\r')) text = text.slice(0, -1);
+    if (!text.trim()) return;
+    any = true;
+    jsonlLine(text, source, `${stem(label)}:${lineNo}`, emit);
     await pause();
+  };
+  const reader = file.stream().getReader();
+  let rest = new Uint8Array(0);
+  for (;;) {
+    const chunk = await reader.read();
+    if (chunk.done) break;
+    let data = chunk.value;
+    if (rest.length) {
+      const joined = new Uint8Array(rest.length + data.length);
+      joined.set(rest);
+      joined.set(data, rest.length);
+      data = joined;
+    }
+    let start = 0;
+    for (let nl = data.indexOf(10); nl >= 0; nl = data.indexOf(10, start)) {
+      await line(data.subarray(start, nl));
+      start = nl + 1;
+    }
+    rest = data.slice(start);
   }
+  if (rest.length) await line(rest);
   if (!any) emit({ kind: 'error', source: label, error: 'it is empty: there are no records in it' });
+}
+
+function jsonlLine(line, source, fallbackId, emit) {
+  let value;
+  try {
+    value = JSON.parse(line);
+  } catch (err) {
+    emit({ kind: 'error', source, error: `not JSON (${err.message})` });
+    return;
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value) || typeof value.text !== 'string') {
+    emit({ kind: 'error', source, error: 'not a record with a "text" (expected {"id", "text", "dct"} or an exported document)' });
+  } else if (line.length > MAX_ARTICLE_BYTES) {
+    emit({ kind: 'error', source, error: `the record is more than the ${megabytes(MAX_ARTICLE_BYTES)} the annotator reads in one article` });
+  } else if (typeof value.schema === 'string' && value.schema.startsWith('article-annotator/')) {
+    emit({ kind: 'import', id: idOf(value.id) ?? fallbackId, source, json: line });
+  } else if (value.dct != null && !isDate(value.dct)) {
+    emit({ kind: 'error', source, error: `its "dct" ${JSON.stringify(value.dct)} is not a date (YYYY-MM-DD)` });
+  } else if (!value.text.trim()) {
+    emit({ kind: 'error', source, error: 'its "text" is empty' });
+  } else {
+    emit({ kind: 'text', id: idOf(value.id) ?? fallbackId, source, text: value.text, dct: value.dct ? value.dct.trim() : null });
+  }
 }
 
 /**

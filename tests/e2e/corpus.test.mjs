@@ -354,10 +354,19 @@ export const tests = {
       { name: 'good.txt', content: good.text },
       { name: 'latin1.txt', content: Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x6f, 0x70, 0x65, 0x6e, 0x73, 0x2e]) },
       { name: 'empty.txt', content: '   \n' },
+      // A line that is not UTF-8 fails alone; the records around it are kept.
+      {
+        name: 'half.jsonl',
+        content: Buffer.concat([
+          Buffer.from(`${JSON.stringify({ id: 'half-1', text: 'Kenji Watanabe spoke in Osaka.' })}\n`),
+          Buffer.from([0x7b, 0xff, 0xfe, 0x7d, 0x0a]),
+          Buffer.from(`${JSON.stringify({ id: 'half-3', text: 'Amara Diallo flew to Brisbane.' })}\n`),
+        ]),
+      },
     ]);
     await waitDone(page);
     const ids = await rowIds(page);
-    checkEqual(JSON.stringify(ids), JSON.stringify(['first', 'last', 'good']), 'articles listed, in order');
+    checkEqual(JSON.stringify(ids), JSON.stringify(['first', 'last', 'good', 'half-1', 'half-3']), 'articles listed, in order');
     const errors = await errorRows(page);
     const expectError = [
       ['mixed.jsonl, line 2', 'not JSON'],
@@ -368,20 +377,21 @@ export const tests = {
       ['huge.txt', 'more than the 16 MB'],
       ['latin1.txt', 'not UTF-8'],
       ['empty.txt', 'empty'],
+      ['half.jsonl, line 2', 'not UTF-8'],
     ];
     checkEqual(errors.length, expectError.length, `error rows (${errors.join(' | ')})`);
     expectError.forEach(([source, words], i) => {
       check(errors[i].includes(source) && errors[i].toLowerCase().includes(words.toLowerCase()), `error row ${i + 1} ${JSON.stringify(errors[i])} should name ${source} and say ${words}`);
     });
-    checkEqual(await page.$$eval('#corpus-rows [data-status="done"]', (r) => r.length), 3, 'annotated rows');
-    check((await page.textContent('#corpus-summary')).includes('3 articles, 8 problems'), `summary ${await page.textContent('#corpus-summary')}`);
+    checkEqual(await page.$$eval('#corpus-rows [data-status="done"]', (r) => r.length), 5, 'annotated rows');
+    check((await page.textContent('#corpus-summary')).includes('5 articles, 9 problems'), `summary ${await page.textContent('#corpus-summary')}`);
 
     // More files later: nothing already loaded is lost; a duplicate across files is an error row too.
     await openFiles(page, [
       { name: 'more.jsonl', content: `${JSON.stringify({ id: 'last', text: 'Again.' })}\n${JSON.stringify({ id: 'more-1', text: 'Priya Raman visited Osaka on June 4, 2025.' })}\n` },
     ]);
     await waitDone(page);
-    checkEqual(JSON.stringify(await rowIds(page)), JSON.stringify(['first', 'last', 'good', 'more-1']), 'articles after adding more');
+    checkEqual(JSON.stringify(await rowIds(page)), JSON.stringify(['first', 'last', 'good', 'half-1', 'half-3', 'more-1']), 'articles after adding more');
     const later = await errorRows(page);
     check(later.some((e) => e.includes('more.jsonl, line 1') && e.includes('Duplicate id "last"')), `no duplicate row for more.jsonl: ${later.join(' | ')}`);
     await openRow(page, 'first');
