@@ -461,6 +461,7 @@ export function setupCorpus(app) {
       } else undated.push(r.id);
     }
     const parts = [];
+    if (names.size || speakers.size) parts.push(el('p', { class: 'hint' }, 'Articles · mentions. Choose a name, a speaker or a date to list only its articles.'));
     for (const [label, heading] of Object.entries(LABEL_HEADINGS)) {
       const top = [...names.values()].filter((e) => e.label === label).sort((a, b) => b.ids.size - a.ids.size || b.mentions - a.mentions || a.name.localeCompare(b.name)).slice(0, TOP);
       if (!top.length) continue;
