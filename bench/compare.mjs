@@ -1,17 +1,22 @@
 // Throughput of the built wasm pipeline side by side with the JavaScript
 // tools people use in the browser today, in one Node process on the same
-// texts: compromise (+ compromise-dates) and chrono-node.
+// texts: compromise (+ compromise-dates), chrono-node and wink-nlp (with
+// wink-eng-lite-web-model: tokens, sentences and its pattern entities, the
+// fastest NLP library in JavaScript).
 //
 //   make build && node bench/compare.mjs [--seconds N]
 //
 // Texts: $ANNOTATOR_DATA/conll2003/test.jsonl (default ../shared/data), else
 // the committed fixture article repeated. Prints chars/s and ratios; the last
-// line reads `pipeline vs compromise: N.Nx`. Run it, never assert on it.
+// lines read `pipeline vs compromise: N.Nx` and `pipeline vs wink-nlp: N.Nx`.
+// Run it, never assert on it.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nlp from 'compromise';
 import datesPlugin from 'compromise-dates';
 import * as chrono from 'chrono-node';
+import winkNLP from 'wink-nlp';
+import winkModel from 'wink-eng-lite-web-model';
 
 const root = new URL('..', import.meta.url).pathname;
 const arg = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
@@ -70,7 +75,19 @@ const compromise = measure('compromise + compromise-dates', (t) => {
   doc.quotations().json();
 });
 const chronoRate = measure('chrono-node (dates only)', (t) => chrono.parse(t.text, t.dct ? new Date(`${t.dct}T12:00:00Z`) : undefined));
+// wink-nlp's own pipeline cut to what it is measured on: tokens, sentences
+// (sbd) and its pattern entities (ner: dates, numbers, e-mails, hashtags...);
+// no part-of-speech tags, negation or sentiment. Each result is read out, as
+// the pipeline's are.
+const wink = winkNLP(winkModel, ['sbd', 'ner']);
+const winkRate = measure('wink-nlp (tokens, sentences, ner)', (t) => {
+  const doc = wink.readDoc(t.text);
+  doc.tokens().out();
+  doc.sentences().out();
+  doc.entities().out(wink.its.detail);
+});
 const mem = process.memoryUsage();
 console.log(`node rss after: ${(mem.rss / 2 ** 20).toFixed(0)} MB`);
 console.log(`pipeline vs chrono-node: ${(pipeline / chronoRate).toFixed(1)}x`);
 console.log(`pipeline vs compromise: ${(pipeline / compromise).toFixed(1)}x`);
+console.log(`pipeline vs wink-nlp: ${(pipeline / winkRate).toFixed(1)}x`);
