@@ -72,7 +72,7 @@ pub struct EntityModel {
     /// ones: bias, capitalisation, shapes), decoded: `width` floats per row,
     /// zero where the feature has no weight, summed without a branch.
     dense: Vec<f32>,
-    /// `n_tags` rounded up to a multiple of 4.
+    /// Floats per dense row: `n_tags`.
     width: usize,
     /// The weight of each code, indexed by the code as a byte.
     codebook: Box<[f32; 256]>,
@@ -387,7 +387,7 @@ impl EntityModel {
         let home_shift = 32 - cap.trailing_zeros();
         let mut slots = vec![0u64; cap];
         let mut spill = Vec::new();
-        let width = n_tags.div_ceil(4) * 4;
+        let width = n_tags;
         let mut dense = Vec::new();
         let mut pairs = Vec::with_capacity(32);
         for (&key, &mask) in keys.iter().zip(&masks) {
