@@ -46,7 +46,8 @@ fn parse(golden: &str) -> Vec<Case> {
             if l.starts_with("## ") {
                 break;
             }
-            if !l.trim().is_empty() {
+            // A line opening with "# " between cases is a comment.
+            if !l.trim().is_empty() && !l.starts_with("# ") {
                 expect.push(l.to_string());
             }
             lines.next();

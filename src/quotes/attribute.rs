@@ -157,7 +157,9 @@ fn after(ctx: &Ctx, b: Bounds) -> Option<Direct> {
             ")" => parens = parens.saturating_sub(1),
             _ if parens > 0 => {}
             _ => {
-                let tail_verb = super::lexicon::is_tail_verb(w) && v > k;
+                let tail_verb = super::lexicon::is_tail_verb(w) && v > k
+                    || super::lexicon::is_document_verb(w)
+                        && ctx.np_right(k, v).is_some_and(|np| np.toks.end == v && np.kind == NpKind::Description);
                 if ctx.cue_at(v) == Some(VerbForm::Finite) || tail_verb {
                     break;
                 }
@@ -186,6 +188,7 @@ fn after(ctx: &Ctx, b: Bounds) -> Option<Direct> {
     // titles and roles ("White House press secretary Josh Earnest").
     let gap_ok = (k..subject.toks.start).all(|i| {
         ctx.is_name_word(i)
+            || i > k && !ctx.seg.tokens[i].space_before // inside a word: "FranÃ§ois"
             || !super::lexicon::is_function_word(&ctx.lower[i]) && ctx.word(i).chars().all(char::is_alphanumeric)
     });
     if !gap_ok {
@@ -238,10 +241,15 @@ fn before(ctx: &Ctx, b: Bounds) -> Option<Direct> {
             break;
         }
         if ctx.lower[m] == "according" && ctx.lower.get(m + 1).is_some_and(|w| w == "to") {
-            let subject = ctx.np_right(m + 2, punct)?;
+            let subject = according_subject(ctx, m + 2, punct)?;
             return Some(direct(subject, None, Some(ctx.span(m..m + 2)), How::According));
         }
-        if let Some(form) = ctx.cue_at(m)
+        // "The email reads: "…"": a document's verb right before the colon.
+        let form = ctx.cue_at(m).or_else(|| {
+            (m + 1 == punct && !ctx.quoted[m] && super::lexicon::is_document_verb(&ctx.lower[m]))
+                .then_some(VerbForm::Finite)
+        });
+        if let Some(form) = form
             && let Some((subject, apposition)) = subject_of(ctx, m, form, b.floor, punct)
         {
             return Some(direct(subject, apposition, Some(ctx.span(m..m + 1)), How::Before));
@@ -268,7 +276,7 @@ fn mixed(ctx: &Ctx, b: Bounds) -> Option<Direct> {
     // "According to X, …" fronted: the attribution when the main clause has none.
     let fronted = (from..main.min(b.before)).find_map(|m| {
         (ctx.lower[m] == "according" && ctx.lower.get(m + 1).is_some_and(|w| w == "to"))
-            .then(|| ctx.np_right(m + 2, main))
+            .then(|| according_subject(ctx, m + 2, main))
             .flatten()
             .map(|subject| direct(subject, None, Some(ctx.span(m..m + 2)), How::According))
     });
@@ -282,7 +290,7 @@ fn mixed(ctx: &Ctx, b: Bounds) -> Option<Direct> {
             break;
         }
         if ctx.lower[m] == "according" && ctx.lower.get(m + 1).is_some_and(|w| w == "to") {
-            if let Some(subject) = ctx.np_right(m + 2, b.before) {
+            if let Some(subject) = according_subject(ctx, m + 2, b.before) {
                 found = Some(direct(subject, None, Some(ctx.span(m..m + 2)), How::According));
             }
             continue;
@@ -291,6 +299,15 @@ fn mixed(ctx: &Ctx, b: Bounds) -> Option<Direct> {
             && let Some((subject, apposition)) = subject_of(ctx, m, form, b.floor, b.before)
             && !is_bare_relative(ctx, &subject)
         {
+            // "The residents described what they called "a wall of water"":
+            // "they" is the subject of the main clause.
+            let subject = if ctx.lower[subject.toks.start] == "they" {
+                clause_subject(ctx, b.floor, subject.toks.start)
+                    .filter(|np| np.kind != NpKind::Pronoun && np.toks.end < subject.toks.start)
+                    .unwrap_or(subject)
+            } else {
+                subject
+            };
             found = Some(direct(subject, apposition, Some(ctx.span(m..m + 1)), How::Mixed));
             continue;
         }
@@ -346,11 +363,35 @@ fn according_after(ctx: &Ctx, b: Bounds) -> Option<Direct> {
             break;
         }
         if ctx.lower[m] == "according" && ctx.lower[m + 1] == "to" {
-            let subject = ctx.np_right(m + 2, b.limit)?;
+            let subject = according_subject(ctx, m + 2, b.limit)?;
             return Some(direct(subject, None, Some(ctx.span(m..m + 2)), How::According));
         }
     }
     None
+}
+
+/// The source after "according to": the phrase, or for a document the
+/// organisation it comes from ("a statement from the ministry" is the
+/// ministry's).
+fn according_subject(ctx: &Ctx, start: usize, limit: usize) -> Option<Np> {
+    let np = ctx.np_right(start, limit)?;
+    Some(issuer(ctx, &np, limit).unwrap_or(np))
+}
+
+/// The organisation or person a document phrase names as its issuer: "a
+/// statement from the Ministry of Health", "a report by Gartner".
+fn issuer(ctx: &Ctx, np: &Np, limit: usize) -> Option<Np> {
+    if np.kind != NpKind::Description || !super::lexicon::is_document_noun(&ctx.lower[np.toks.end - 1]) {
+        return None;
+    }
+    let mut k = np.toks.end;
+    if k < limit && matches!(ctx.lower[k].as_str(), "issued" | "released" | "published" | "posted" | "sent") {
+        k += 1;
+    }
+    if k + 1 >= limit || !matches!(ctx.lower[k].as_str(), "from" | "by" | "of") {
+        return None;
+    }
+    ctx.np_right(k + 1, limit).filter(|o| o.kind != NpKind::Pronoun)
 }
 
 /// The subject of the speech verb at `m`: the phrase before it ("Rutte
@@ -390,13 +431,25 @@ pub fn subject_of(ctx: &Ctx, m: usize, form: VerbForm, floor: usize, limit: usiz
 /// ministry said", "Protesters marching through the streets chanted". The
 /// subject is then the phrase before the preposition (and a participle).
 fn head_before_modifier(ctx: &Ctx, np: Np, floor: usize) -> Np {
+    // Twice at most: "Residents in the town of Marren said".
+    let head = modified_head(ctx, np, floor);
+    modified_head(ctx, head, floor)
+}
+
+fn modified_head(ctx: &Ctx, np: Np, floor: usize) -> Np {
     let mut s = np.toks.start;
     if np.kind == NpKind::Name {
-        // Only "for the Harbour Authority": in "Secretary of State John
-        // Kerry" the name is the subject.
+        // "for the Harbour Authority", "the mayor of Springfield": in
+        // "Secretary of State John Kerry" the name is the subject.
+        let common_noun = |i: usize| {
+            ctx.is_word(i)
+                && !ctx.is_name_word(i)
+                && !super::lexicon::is_function_word(&ctx.lower[i])
+                && !super::lexicon::is_determiner(&ctx.lower[i])
+        };
         if s > floor + 1 && super::lexicon::is_determiner(&ctx.lower[s - 1]) {
             s -= 1;
-        } else {
+        } else if !(s > floor + 2 && matches!(ctx.lower[s - 1].as_str(), "of" | "in") && common_noun(s - 2)) {
             return np;
         }
     }
@@ -413,6 +466,8 @@ fn head_before_modifier(ctx: &Ctx, np: Np, floor: usize) -> Np {
         k -= 1; // "marching through"
     }
     match ctx.np_left(k, floor) {
+        // "a statement from the ministry said": the ministry speaks.
+        Some(left) if matches!(prep, "from" | "by") && issuer(ctx, &left, np.toks.end).is_some() => np,
         Some(left) if left.kind != NpKind::Pronoun => left,
         _ => np,
     }
@@ -480,7 +535,8 @@ pub fn main_clause_start(ctx: &Ctx, floor: usize, limit: usize) -> usize {
     }
     let Some(first) = ctx.lower.get(p) else { return floor };
     let fronted = super::lexicon::is_function_word(first) && !super::lexicon::is_subject_pronoun(first)
-        || first.ends_with("ing") && ctx.is_word(p);
+        || first.ends_with("ing") && ctx.is_word(p)
+        || matches!(first.as_str(), "asked" | "pressed" | "questioned");
     if !fronted {
         return p;
     }
