@@ -263,7 +263,7 @@ mod tests {
     use crate::text::Segmented;
 
     fn kinds(text: &str) -> Vec<(String, Option<MarkedKind>)> {
-        let Quotations { quotes, marked } = find_quotes(&Segmented::new(text), &[], &[]);
+        let Quotations { quotes, marked, .. } = find_quotes(&Segmented::new(text), &[], &[]);
         let mut all: Vec<(Span, Option<MarkedKind>)> = quotes.iter().map(|q| (q.span, None)).collect();
         all.extend(marked.iter().map(|m| (m.span, Some(m.kind))));
         all.sort_by_key(|(s, _)| *s);
