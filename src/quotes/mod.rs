@@ -61,9 +61,17 @@ pub fn find_quotes(seg: &Segmented, entities: &[Entity], groups: &[Group]) -> Qu
     let mut items = Vec::new();
     let mut marked = Vec::new();
     let mut next_outer = 0;
+    let sources_from = sources_section(seg.text, &paras);
     for q in &quoted {
         if q.depth == 0 {
             next_outer += 1;
+        }
+        if sources_from.is_some_and(|at| q.open.start >= at) {
+            // A list of sources: the titles of the articles cited.
+            if q.depth == 0 {
+                marked.push(Marked { span: q.content, kind: crate::document::MarkedKind::Title });
+            }
+            continue;
         }
         let following = outer.get(next_outer).map(|n| n.open.start);
         let (bounds, place) = locate(&ctx, q, following);
@@ -86,6 +94,21 @@ pub fn find_quotes(seg: &Segmented, entities: &[Entity], groups: &[Group]) -> Qu
     }
     let roles = roles::find_roles(&ctx, entities, groups, &quoted_groups);
     Quotations { quotes, marked, roles }
+}
+
+/// Where a list of sources or references starts: a paragraph that is only
+/// the heading "Sources", "References", "Related news", "External links" or
+/// "See also" (the foot of a Wikinews or blog article). The quoted spans
+/// after it are titles of the articles cited.
+fn sources_section(text: &str, paras: &[Span]) -> Option<usize> {
+    paras.iter().find_map(|p| {
+        let line = p.slice(text).trim().trim_end_matches(':');
+        let heading = line.len() <= 16
+            && ["sources", "references", "related news", "external links", "see also"]
+                .iter()
+                .any(|h| line.eq_ignore_ascii_case(h));
+        heading.then_some(p.end)
+    })
 }
 
 /// The span of a quotation with its marks.

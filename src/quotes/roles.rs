@@ -291,7 +291,8 @@ fn before_name(ctx: &Ctx, entities: &[Entity], core: usize, a: usize) -> Option<
     // so does a capitalised word opening the sentence that names nothing
     // ("Opposition leader Tom Barker").
     let nationality = org_end == o + 1 && is_nationality(ctx.word(o));
-    let unnamed = o == floor && o < org_end && !entities_cover(ctx, entities, o, org_end);
+    let lower_role = ctx.word(role_start).chars().next().is_some_and(char::is_lowercase);
+    let unnamed = o == floor && o < org_end && lower_role && !entities_cover(ctx, entities, o, org_end);
     if !possessive && organisation.is_some() && (nationality || unnamed) {
         organisation = None;
         role_from = o;
@@ -430,6 +431,8 @@ mod tests {
         assert_eq!(role_of(text, "Mark Zuckerberg", &[]), (None, Some("Meta".to_string())));
         let text = "Spokeswoman Ann Lee met the press.";
         assert_eq!(role_of(text, "Ann Lee", &[]), pair("Spokeswoman", None));
+        let text = "Nato Secretary General Mark Rutte arrived.";
+        assert_eq!(role_of(text, "Mark Rutte", &[]), pair("Secretary General", Some("Nato")));
         let text = "Opposition leader Tom Barker said no.";
         assert_eq!(role_of(text, "Tom Barker", &[]), pair("Opposition leader", None));
         let text = "Harbourside coach Elena Marsh said no.";

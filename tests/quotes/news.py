@@ -236,6 +236,87 @@ Residents in the town of Marren, where the river burst its banks, described what
     ],
 )
 
+article(
+    "news-wikinews-style-rail-strike",
+    "2025-06-12",
+    """
+Rail workers in Eastland begin three-day strike over pay
+
+Thursday, June 12, 2025
+
+Rail workers across Eastland walked out on Thursday at the start of a three-day strike over pay and staffing, halting most passenger services.
+
+The Rail and Transport Union (RTU) said 14,000 of its members had joined the action. General secretary Mick Dalton told a rally outside Central Station that members had "run out of patience" after two years of talks.
+
+"Nobody wants to strike, but nobody can live on a wage that has not moved since 2022," Dalton said. "We will be back at the table the moment they make a serious offer."
+
+Transport Minister Helen Okafor called the strike "deeply disappointing" and urged the union to return to talks. In a statement, the Department for Transport said that the offer on the table was "fair and affordable" and that it would not be improved "under the threat of further action."
+
+Commuters were divided. "I support them, but I have lost two days of work this week," said Priya Nair, who travels from Westbrook each day. Another commuter, Sam Ellis, said the strike was "the only language management understands."
+
+The national operator, EastRail, said it expected to run around one in five services. According to a company spokesperson, "customers should only travel if their journey is essential."
+
+Have your say
+
+What do you think of the strike?
+
+Sources
+
+"Rail strike halts services across Eastland" — Eastland Herald, June 12, 2025
+"Union and ministry trade blame as talks collapse" — The Daily Ledger, June 11, 2025
+""",
+    [
+        ("run out of patience", "Mick Dalton", ["Mick Dalton", "Dalton"]),
+        ("Nobody wants to strike, but nobody can live on a wage that has not moved since 2022,", "Mick Dalton", ["Mick Dalton", "Dalton"]),
+        ("We will be back at the table the moment they make a serious offer.", "Mick Dalton", ["Mick Dalton", "Dalton"]),
+        ("deeply disappointing", "Helen Okafor", ["Helen Okafor"]),
+        ("fair and affordable", "Department for Transport", ["the Department for Transport"]),
+        ("under the threat of further action.", "Department for Transport", ["the Department for Transport"]),
+        ("I support them, but I have lost two days of work this week,", "Priya Nair", ["Priya Nair"]),
+        ("the only language management understands.", "Sam Ellis", ["Sam Ellis"]),
+        ("customers should only travel if their journey is essential.", "a company spokesperson", ["a company spokesperson"]),
+    ],
+)
+
+article(
+    "news-court-fraud-trial",
+    "2025-09-04",
+    """
+Former fintech boss denies fraud as trial opens
+
+The founder of collapsed payments start-up Ledgerly told a jury on Wednesday that he never intended to deceive investors, on the first day of a trial expected to last six weeks.
+
+Daniel Kerr, 41, faces four counts of fraud. Prosecutors say he inflated the company's revenue by more than $200 million before its collapse in 2023.
+
+"This case is about a simple lie told many times," prosecutor Maria Santos said in her opening statement. "The numbers were invented, and the defendant knew it."
+
+The indictment alleges that Kerr "personally approved" invoices for customers that did not exist.
+
+Kerr's lawyer, Jonathan Wells, said his client had been "let down by the people he trusted" and had relied on the company's finance team.
+
+"Daniel built something real," Wells told the jury. "When it went wrong, he was the last to know."
+
+Judge Anne Porter warned both sides against discussing the case with reporters. "This trial will be decided in this room and nowhere else," she said.
+
+Outside the courthouse, a former Ledgerly employee who asked not to be named said staff had raised concerns for months. "We were told to stop asking questions," she said.
+
+In a court filing last month, Kerr's lawyers described the prosecution's case as "a story in search of evidence."
+
+The trial continues on Thursday.
+""",
+    [
+        ("This case is about a simple lie told many times,", "Maria Santos", ["Maria Santos"]),
+        ("The numbers were invented, and the defendant knew it.", "Maria Santos", ["Maria Santos"]),
+        ("personally approved", "The indictment", ["The indictment"]),
+        ("let down by the people he trusted", "Jonathan Wells", ["Jonathan Wells", "Wells"]),
+        ("Daniel built something real,", "Jonathan Wells", ["Jonathan Wells", "Wells"]),
+        ("When it went wrong, he was the last to know.", "Jonathan Wells", ["Jonathan Wells", "Wells"]),
+        ("This trial will be decided in this room and nowhere else,", "Anne Porter", ["Anne Porter"]),
+        ("We were told to stop asking questions,", "a former Ledgerly employee", ["a former Ledgerly employee who asked not to be named"]),
+        ("a story in search of evidence.", "Kerr's lawyers", ["Kerr's lawyers"]),
+    ],
+)
+
 
 def build(id, dct, text, quotes):
     quotes_out = []
