@@ -381,7 +381,9 @@ fn organisation_at(ctx: &Ctx, start: usize, end: usize) -> Option<String> {
             j += 1;
         }
     }
-    (j > first).then(|| text_of(ctx, start, j)).flatten()
+    // "the Tidewater Museum" is named without its article; "the ministry" keeps it.
+    let from = if the && ctx.is_name_word(first) { first } else { start };
+    (j > first).then(|| text_of(ctx, from, j)).flatten()
 }
 
 #[cfg(test)]
@@ -463,6 +465,8 @@ mod tests {
         assert_eq!(role_of(text, "Paula Grant", &[]), pair("retired teacher", None));
         let text = "Ann Lee, the mayor of Springfield, said so.";
         assert_eq!(role_of(text, "Ann Lee", &[]), pair("mayor", Some("Springfield")));
+        let text = "Anna Berg, director of the Tidewater Museum, met Tom Ruiz.";
+        assert_eq!(role_of(text, "Anna Berg", &[]), pair("director", Some("Tidewater Museum")));
         let text = "Tom Reed, the man in the hat, left.";
         assert_eq!(role_of(text, "Tom Reed", &[]), (None, None));
     }
