@@ -125,6 +125,15 @@ fn after(ctx: &Ctx, b: Bounds) -> Option<Direct> {
         return None;
     }
     let new_sentence = ends_sentence(ctx, b);
+    // "…," reads a sign on the door · "…," states the report.
+    if !new_sentence
+        && matches!(ctx.lower[k].as_str(), "reads" | "read" | "states")
+        && ctx.cue_at(k).is_none()
+        && !ctx.quoted[k]
+        && let Some(subject) = ctx.np_right(k + 1, b.limit).filter(|np| np.kind != NpKind::Pronoun)
+    {
+        return Some(direct(subject, None, Some(ctx.span(k..k + 1)), How::After));
+    }
     if let Some(VerbForm::Finite) = ctx.cue_at(k) {
         let mut s = k + 1;
         while s < b.limit && super::lexicon::is_time_word(&ctx.lower[s]) {
@@ -194,7 +203,8 @@ fn after(ctx: &Ctx, b: Bounds) -> Option<Direct> {
     if !gap_ok {
         return None;
     }
-    Some(direct(subject, apposition.map(|a| ctx.span(a)), Some(ctx.span(v..v + 1)), How::After))
+    let (subject, apposition) = named_apposition(ctx, subject, apposition);
+    Some(direct(subject, apposition, Some(ctx.span(v..v + 1)), How::After))
 }
 
 /// Words that end the search for a verb after a quotation: clause openers
@@ -412,7 +422,8 @@ pub fn subject_of(ctx: &Ctx, m: usize, form: VerbForm, floor: usize, limit: usiz
     if let Some(np) = ctx.np_left(end, floor) {
         let np = head_before_modifier(ctx, np, floor);
         let (np, relative) = resolve_relative(ctx, np, floor);
-        return Some((np, apposition.map(|a| ctx.span(a)).or(relative)));
+        let (np, apposition) = named_apposition(ctx, np, apposition);
+        return Some((np, apposition.or(relative)));
     }
     // Inverted, only right after a comma, a colon or a quotation: "…, said Rutte".
     let inverts = end == m && (m == floor || matches!(ctx.word(m - 1), "," | ":") || ctx.quoted[m - 1]);
@@ -424,6 +435,25 @@ pub fn subject_of(ctx: &Ctx, m: usize, form: VerbForm, floor: usize, limit: usiz
         return ctx.np_right(s, limit).map(|np| (np, None));
     }
     None
+}
+
+/// "The Prime Minister, Keir Starmer, said": a role with the name in
+/// apposition is said by the name; the role becomes the apposition.
+fn named_apposition(ctx: &Ctx, np: Np, apposition: Option<std::ops::Range<usize>>) -> (Np, Option<Span>) {
+    let Some(a) = apposition else { return (np, None) };
+    let role_only = np.kind != NpKind::Pronoun
+        && np.toks.clone().all(|i| {
+            let w = ctx.lower[i].as_str();
+            super::lexicon::is_determiner(w)
+                || crate::entities::groups::is_title(ctx.word(i))
+                || super::roles::is_role_noun(w)
+                || ctx.word(i).chars().next().is_some_and(char::is_uppercase) && i + 1 < np.toks.end
+        })
+        && np.toks.clone().any(|i| super::roles::is_role_noun(&ctx.lower[i]));
+    match ctx.np_right(a.start, a.end) {
+        Some(name) if role_only && name.kind == NpKind::Name && name.toks.end == a.end => (name, Some(np.span)),
+        _ => (np, Some(ctx.span(a))),
+    }
 }
 
 /// A phrase read back from a verb may be the object of a preposition that
