@@ -318,7 +318,15 @@ fn mixed(ctx: &Ctx, b: Bounds) -> Option<Direct> {
             } else {
                 subject
             };
+            // "The bank denied what several lawmakers called "fraud"": the
+            // word is theirs, whatever reports it.
+            let what = m + 1 == b.before
+                && subject.toks.start > b.floor
+                && matches!(ctx.lower[subject.toks.start - 1].as_str(), "what" | "which");
             found = Some(direct(subject, apposition, Some(ctx.span(m..m + 1)), How::Mixed));
+            if what {
+                break;
+            }
             continue;
         }
         if m > b.floor + 1
