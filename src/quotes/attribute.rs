@@ -299,6 +299,13 @@ fn mixed(ctx: &Ctx, b: Bounds) -> Option<Direct> {
         if ctx.word(m) == ";" {
             break;
         }
+        // "X described her as a "disgrace" after she blamed it on "implicit
+        // bias"": a speaker inside an adverbial clause keeps the words.
+        if found.is_some()
+            && matches!(ctx.lower[m].as_str(), "after" | "because" | "when" | "while" | "before" | "although")
+        {
+            break;
+        }
         if ctx.lower[m] == "according" && ctx.lower.get(m + 1).is_some_and(|w| w == "to") {
             if let Some(subject) = according_subject(ctx, m + 2, b.before) {
                 found = Some(direct(subject, None, Some(ctx.span(m..m + 2)), How::According));
@@ -432,6 +439,22 @@ pub fn subject_of(ctx: &Ctx, m: usize, form: VerbForm, floor: usize, limit: usiz
         let (np, relative) = resolve_relative(ctx, np, floor);
         let (np, apposition) = named_apposition(ctx, np, apposition);
         return Some((np, apposition.or(relative)));
+    }
+    // The second of two verbs with objects: "she attacked the police and
+    // blamed the shootings on …": the subject of the first.
+    if end == m && m > floor + 2 && ctx.lower[m - 1] == "and" {
+        let first = (floor.max(m.saturating_sub(12))..m - 2).rev().find_map(|k| {
+            let w = ctx.lower[k].as_str();
+            if ctx.quoted[k] || matches!(w, "," | ";" | ":") {
+                return Some(None);
+            }
+            let verb_follows = ctx.is_word(k + 1) && !ctx.is_name_word(k + 1) && ctx.lower[k + 1].ends_with("ed");
+            (super::lexicon::is_subject_pronoun(w) && !matches!(w, "who" | "which") && verb_follows)
+                .then(|| Some(ctx.np(k..k + 1, NpKind::Pronoun)))
+        });
+        if let Some(Some(np)) = first {
+            return Some((np, None));
+        }
     }
     // Inverted, only right after a comma, a colon or a quotation: "…, said Rutte".
     let inverts = end == m && (m == floor || matches!(ctx.word(m - 1), "," | ":") || ctx.quoted[m - 1]);

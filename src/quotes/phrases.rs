@@ -158,7 +158,7 @@ impl<'a> Ctx<'a> {
             && !self.quoted[i]
     }
 
-    fn np(&self, toks: Range<usize>, kind: NpKind) -> Np {
+    pub fn np(&self, toks: Range<usize>, kind: NpKind) -> Np {
         let span = self.span(toks.clone());
         Np { toks, span, kind }
     }
