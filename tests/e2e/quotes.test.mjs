@@ -72,7 +72,9 @@ export const tests = {
     checkEqual(unattributed.map((q) => q.text).join('|'), 'No more war.', 'unattributed quotes');
 
     // One entry per source, most quoted first, with role and count.
-    const heads = await page.$$eval('#quote-list li.source:not(.unattributed) > .source-head', (bs) => bs.map((b) => b.textContent));
+    const heads = await page.$$eval('#quote-list li.source:not(.unattributed) > .source-head', (bs) =>
+      bs.map((b) => [...b.children].filter((c) => !c.classList.contains('visually-hidden')).map((c) => c.textContent).join('')),
+    );
     checkEqual(heads.join(' | '), 'Mark Rutte · Nato Secretary General · 3 quotes | Lisa Chen · Bernstein defence analyst · 2 quotes', 'source headings');
     const listed = await page.$$eval('#quote-list li.source', (lis) => lis.map((li) => li.querySelectorAll('button[data-quote]').length));
     checkEqual(listed.join(' '), '3 2 1', 'quotes listed under each source');
