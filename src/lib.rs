@@ -81,9 +81,10 @@ impl Annotator {
             },
         };
         let mut entities = self.entities.tag(&seg);
-        let groups = entities::groups::group_entities(&seg, &mut entities);
+        let mut groups = entities::groups::group_entities(&seg, &mut entities);
         let dates = dates::find_dates_in(&view, dct, &options.dates);
-        let quotes::Quotations { quotes, marked } = quotes::find_quotes(&seg, &entities, &groups);
+        let quotes::Quotations { quotes, marked, roles } = quotes::find_quotes(&seg, &entities, &groups);
+        quotes::set_roles(&mut groups, roles);
         let mut doc = Document { dct, dct_source, entities, groups, dates, quotes, marked };
         doc.sort();
         Ok(doc)
