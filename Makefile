@@ -66,10 +66,13 @@ serve: build
 test: setup-test check-lint test-native test-wasm test-bench test-fuzz test-page check-size
 	@echo "all checks passed"
 
+# The fuzz crate is its own workspace: formatted and linted on its own, with its Cargo.lock.
 check-lint:
 	cargo fmt --all -- --check
-	cargo clippy --all-targets -- -D warnings
+	cargo fmt --manifest-path fuzz/Cargo.toml --all -- --check
+	cargo clippy --all-features --all-targets -- -D warnings
 	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+	cd fuzz && cargo clippy --locked --all-targets -- -D warnings
 
 test-native:
 	cargo test --release

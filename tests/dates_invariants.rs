@@ -91,7 +91,7 @@ fn no_panic_on_word_soup() {
                 state ^= state >> 7;
                 state ^= state << 17;
                 text.push_str(WORDS[(state % WORDS.len() as u64) as usize]);
-                text.push(if state % 7 == 0 { '\n' } else { ' ' });
+                text.push(if state.is_multiple_of(7) { '\n' } else { ' ' });
             }
             check(&text, dct);
             check(&text, None);
