@@ -16,9 +16,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Failure, WWW, startServer, launchBrowser } from './lib.mjs';
 
-const FILES = ['basics.test.mjs', 'editing.test.mjs', 'keys.test.mjs', 'exchange.test.mjs', 'robustness.test.mjs', 'look.test.mjs'];
+const FILES = ['basics.test.mjs', 'editing.test.mjs', 'keys.test.mjs', 'exchange.test.mjs', 'robustness.test.mjs', 'look.test.mjs', 'corpus.test.mjs'];
 const TEST_TIMEOUT_MS = Number(process.env.TEST_TIMEOUT_MS) || 60_000;
 const WAIT_TIMEOUT_MS = Number(process.env.WAIT_TIMEOUT_MS) || 30_000;
+// Files whose tests wait longer by design: corpus mode annotates 1,000 articles (waits up to 240 s).
+const FILE_TIMEOUT_MS = { 'corpus.test.mjs': 300_000 };
 
 if (!existsSync(join(WWW, 'pkg/article_annotator_bg.wasm'))) {
   console.error('www/pkg is missing: run `make build` first.');
@@ -57,7 +59,7 @@ try {
       ran++;
       const ctx = { url: server.url, context: browser.context, server, launchBrowser };
       try {
-        await withTimeout(() => fn(ctx), timeouts[name] || TEST_TIMEOUT_MS, name);
+        await withTimeout(() => fn(ctx), timeouts[name] || FILE_TIMEOUT_MS[file] || TEST_TIMEOUT_MS, name);
         console.log(`ok    ${name} (${Date.now() - t0} ms)`);
       } catch (err) {
         failures.push(name);
