@@ -1,8 +1,9 @@
 // The page's own figures in headless Chromium: time from navigation to a
 // ready engine, time to annotate the sample article and a 1 MB article
-// (engine round trip, and until the marks are drawn), and the wasm memory
-// after each; and corpus mode: 1,000 generated articles (about 5 MB) opened as
-// one JSONL file, until every row is annotated, with the longest main-thread
+// (engine round trip, and until the marks are drawn), the wasm memory
+// after each, and how long the main thread is blocked by a 1 MB paste;
+// and corpus mode: 1,000 generated articles (about 5 MB) opened as one
+// JSONL file, until every row is annotated, with the longest main-thread
 // task and the memory after. Prints figures; asserts nothing about time.
 //
 //   make build && node bench/page.mjs
@@ -82,6 +83,41 @@ try {
     }, text);
     const marks = await page.locator('#output mark').count();
     console.log(`${name}: click to drawn page ${ms.toFixed(0)} ms (${marks} marks)`);
+  }
+
+  // How long the main thread is blocked while a 1 MB paste is annotated and
+  // drawn: the longest task (Long Tasks API) and the longest gap between
+  // timer ticks due every 50 ms, over three pastes.
+  for (let run = 1; run <= 3; run++) {
+    await page.evaluate(() => {
+      document.getElementById('input').value = '';
+      window.__longTasks = [];
+      window.__observer = new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__longTasks.push(e.duration);
+      });
+      window.__observer.observe({ type: 'longtask', buffered: false });
+      window.__ticks = [];
+      window.__tickTimer = setInterval(() => window.__ticks.push(performance.now()), 50);
+    });
+    const text = `${big}\n\nPaste number ${run}.`;
+    await page.evaluate((t) => {
+      document.body.dataset.state = '';
+      const data = new DataTransfer();
+      data.setData('text/plain', t);
+      document.getElementById('input').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, text);
+    await page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: 120_000 });
+    const { tasks, maxGap } = await page.evaluate(() => {
+      clearInterval(window.__tickTimer);
+      window.__observer.disconnect();
+      const t = window.__ticks;
+      let maxGap = 0;
+      for (let i = 1; i < t.length; i++) maxGap = Math.max(maxGap, t[i] - t[i - 1]);
+      return { tasks: window.__longTasks, maxGap };
+    });
+    const longest = tasks.length ? Math.max(...tasks) : 0;
+    console.log(`1 MB paste ${run}: ${tasks.length} long tasks, longest ${longest.toFixed(0)} ms; ` +
+      `longest gap between 50 ms ticks ${maxGap.toFixed(0)} ms`);
   }
   await page.close();
 

@@ -110,32 +110,120 @@ fn malformed_jsonl_names_the_line() {
     assert!(stderr(&o).contains("1 line(s)"), "{}", stderr(&o));
 }
 
+/// Every way an input can be bad: the exact exit code the README promises
+/// (1 an input could not be read or annotated, 2 bad usage), a message that
+/// says what is wrong, and nothing at all on stdout.
 #[test]
-fn bad_inputs_get_clear_errors_and_no_output() {
+fn bad_inputs_get_clear_errors_exact_codes_and_no_output() {
     let dir = std::env::temp_dir();
     let bin = temp_file("binary.bin", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\xff\xfe");
     let nul = temp_file("nul.txt", b"text with a \0 inside");
     let empty = temp_file("empty.txt", b"");
     let blank = temp_file("blank.txt", b"  \n\t\r\n ");
-    let cases: Vec<(Vec<&str>, &str)> = vec![
-        (vec!["/no/such/file.txt"], "cannot open /no/such/file.txt"),
-        (vec![dir.to_str().unwrap()], "is a directory"),
-        (vec![bin.to_str().unwrap()], "is not UTF-8"),
-        (vec![nul.to_str().unwrap()], "NUL byte"),
-        (vec![empty.to_str().unwrap()], "is empty"),
-        (vec![blank.to_str().unwrap()], "is empty"),
-        (vec!["--dct", "2025-13-01", FIXTURE], "not a calendar date"),
-        (vec!["--jsonl", "/no/such.jsonl"], "cannot open /no/such.jsonl"),
+    let (bin, nul, empty, blank) =
+        (bin.to_str().unwrap(), nul.to_str().unwrap(), empty.to_str().unwrap(), blank.to_str().unwrap());
+    let cases: Vec<(Vec<&str>, &[u8], i32, &str)> = vec![
+        (vec!["/no/such/file.txt"], b"", 1, "cannot open /no/such/file.txt"),
+        (vec![dir.to_str().unwrap()], b"", 1, "is a directory"),
+        (vec![bin], b"", 1, "is not UTF-8"),
+        (vec![nul], b"", 1, "NUL byte"),
+        (vec![empty], b"", 1, "is empty"),
+        (vec![blank], b"", 1, "is empty"),
+        (vec!["-"], b"caf\xe9 au lait", 1, "<stdin> is not UTF-8"),
+        (vec!["-"], b"", 1, "<stdin> is empty"),
+        (vec!["--jsonl", "/no/such.jsonl"], b"", 1, "cannot open /no/such.jsonl"),
+        (vec!["--jsonl", "-"], b"{not json}\n", 1, "<stdin>:1: not a"),
+        (vec!["--jsonl", "-"], b"{\"id\": 1, \"text\": \"On May 5.\", \"dct\": \"2025-02-30\"}\n", 1, "<stdin>:1:"),
+        (vec!["--dct", "2025-13-01", FIXTURE], b"", 2, "not a calendar date"),
+        (vec!["--dct"], b"", 2, "--dct needs a date"),
+        (vec!["--jsonl"], b"", 2, "--jsonl needs a file"),
+        (vec!["--bogus", FIXTURE], b"", 2, "unknown option --bogus"),
+        (vec![], b"", 2, "give one input"),
+        (vec![FIXTURE, FIXTURE], b"", 2, "more than one input file"),
+        (vec!["--jsonl", "-", FIXTURE], b"", 2, "give one input"),
     ];
-    for (args, expect) in cases {
-        let o = annotate(&args, b"");
-        assert!(!o.status.success(), "{args:?} must fail");
-        assert!(o.stdout.is_empty(), "{args:?} printed output");
+    for (args, stdin, code, expect) in cases {
+        let o = annotate(&args, stdin);
+        assert_eq!(o.status.code(), Some(code), "{args:?} must exit {code}: {}", stderr(&o));
+        assert!(o.stdout.is_empty(), "{args:?} printed to stdout: {:?}", String::from_utf8_lossy(&o.stdout));
         assert!(stderr(&o).contains(expect), "{args:?}: expected {expect:?} in {:?}", stderr(&o));
         assert!(!stderr(&o).contains("panicked"), "{args:?} panicked");
     }
-    let o = annotate(&["--bogus"], b"");
-    assert_eq!(o.status.code(), Some(2), "usage errors exit 2");
+    let o = annotate(&["--help"], b"");
+    assert_eq!(o.status.code(), Some(0), "--help succeeds");
+    assert!(String::from_utf8_lossy(&o.stdout).contains("exit status: 0 success, 1"), "--help prints the usage");
+}
+
+/// `--month-first` reads 03/04/2025 as March 4; without it, day first (3 April).
+#[test]
+fn month_first_flag() {
+    let text = "The hearing set for 03/04/2025 was moved, the court said.";
+    for (args, value) in [(vec!["-"], "2025-04-03"), (vec!["--month-first", "-"], "2025-03-04")] {
+        let o = annotate(&args, text.as_bytes());
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let dates: Vec<(&str, &str)> = doc["dates"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| (d["text"].as_str().unwrap(), d["value"].as_str().unwrap()))
+            .collect();
+        assert_eq!(dates, [("03/04/2025", value)], "{args:?}");
+    }
+    let input = "{\"id\": \"x\", \"text\": \"Due 03/04/2025.\"}\n";
+    let o = annotate(&["--month-first", "--jsonl", "-"], input.as_bytes());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let rec: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(rec["dates"][0]["value"], "2025-03-04", "--month-first applies to --jsonl records too");
+}
+
+/// Offsets count code points, and a CRLF is two of them: every span after
+/// a `\r\n` starts one further on than it would after a bare `\n`.
+#[test]
+fn crlf_offsets_count_both_characters() {
+    let lf = "Harbour talks resume\n\nNegotiator Ana Ruiz met the union on February 9, 2025.\n\u{201C}We are close,\u{201D} said Ana Ruiz.\n";
+    let crlf = lf.replace('\n', "\r\n");
+    let run = |text: &str| -> serde_json::Value {
+        let o = annotate(&["--dct", "2025-01-13", "-"], text.as_bytes());
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        serde_json::from_slice(&o.stdout).unwrap()
+    };
+    let (a, b) = (run(lf), run(&crlf));
+    assert_eq!(b["text"], crlf.as_str(), "the CRLFs are kept as they are");
+    let chars: Vec<char> = crlf.chars().collect();
+    let span = |v: &serde_json::Value| (v["start"].as_u64().unwrap() as usize, v["end"].as_u64().unwrap() as usize);
+    let date = b["dates"].as_array().unwrap().iter().find(|d| d["text"] == "February 9, 2025").expect("the date");
+    let (s, e) = span(date);
+    assert_eq!((s, e), (61, 77), "two CRLFs before the date: two more code points than with LF");
+    assert_eq!(chars[s..e].iter().collect::<String>(), "February 9, 2025");
+    for layer in ["entities", "dates", "quotes"] {
+        let (la, lb) = (a[layer].as_array().unwrap(), b[layer].as_array().unwrap());
+        assert!(!la.is_empty(), "no {layer} found");
+        assert_eq!(la.len(), lb.len(), "{layer}: CRLF changed what is found");
+        for (x, y) in la.iter().zip(lb) {
+            let ((xs, _), (ys, ye)) = (span(x), span(y));
+            let breaks = lf.chars().take(xs).filter(|&c| c == '\n').count();
+            assert_eq!(ys, xs + breaks, "{layer} {}: one more code point per line break before it", y["text"]);
+            assert_eq!(chars[ys..ye].iter().collect::<String>(), y["text"].as_str().unwrap());
+        }
+    }
+}
+
+/// A date carries `mod` only when a modifier narrows or loosens it; the key
+/// is left out otherwise (never `null`).
+#[test]
+fn date_mod_only_with_a_modifier() {
+    let o = annotate(
+        &["--dct", "2025-01-13", "--compact", "-"],
+        b"Work starts in early 2024 and ends on February 9, 2025.",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let dates = doc["dates"].as_array().unwrap();
+    let early = dates.iter().find(|d| d["text"].as_str().unwrap().contains("2024")).expect("early 2024");
+    assert_eq!(early["mod"], "START", "{early}");
+    let plain = dates.iter().find(|d| d["text"] == "February 9, 2025").expect("February 9, 2025");
+    assert!(plain.as_object().unwrap().get("mod").is_none(), "a date without a modifier has a mod key: {plain}");
 }
 
 #[test]

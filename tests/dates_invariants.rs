@@ -2,7 +2,7 @@
 //! boundaries, in order and not overlapping; and on the shared TempEval-3
 //! files when they are present (`ANNOTATOR_DATA`, default `../shared/data`).
 
-use std::path::PathBuf;
+mod common;
 
 use article_annotator::Date;
 use article_annotator::dates::{DateOptions, detect_dct, find_dates};
@@ -91,7 +91,7 @@ fn no_panic_on_word_soup() {
                 state ^= state >> 7;
                 state ^= state << 17;
                 text.push_str(WORDS[(state % WORDS.len() as u64) as usize]);
-                text.push(if state % 7 == 0 { '\n' } else { ' ' });
+                text.push(if state.is_multiple_of(7) { '\n' } else { ' ' });
             }
             check(&text, dct);
             check(&text, None);
@@ -121,14 +121,8 @@ fn no_panic_on_word_soup() {
 
 #[test]
 fn tempeval_files_keep_the_invariants() {
-    let root = std::env::var("ANNOTATOR_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data"));
-    let path = root.join("tempeval3/train.jsonl");
-    let Ok(data) = std::fs::read_to_string(&path) else {
-        println!("skipped: {} is not there (set ANNOTATOR_DATA)", path.display());
-        return;
-    };
+    let Some(path) = common::data_file("tempeval3/train.jsonl") else { return };
+    let data = std::fs::read_to_string(&path).expect("tempeval3/train.jsonl is readable");
     for line in data.lines() {
         let rec: serde_json::Value = serde_json::from_str(line).expect("a JSON record");
         let text = rec["text"].as_str().expect("a text");

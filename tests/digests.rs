@@ -2,8 +2,9 @@
 //! `annotate --jsonl FILE` on CoNLL-2003 test, TempEval-3 test and PolNeAR
 //! dev stays the one recorded in `tests/digests.txt` for the same model.
 //!
-//! The files come from `$ANNOTATOR_DATA` (default `../shared/data`); without
-//! them the test says so and passes. When the model changes (and only then)
+//! The files come from `$ANNOTATOR_DATA` (default `../shared/data`) through
+//! `common::data_file`: missing, they fail the run under
+//! `ANNOTATOR_REQUIRE_DATA=1` and are counted as skipped otherwise. When the model changes (and only then)
 //! the outputs may change too; record the new ones with
 //!
 //! ```text
@@ -11,6 +12,8 @@
 //! ```
 //!
 //! and commit `tests/digests.txt` with the model.
+
+mod common;
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -25,21 +28,11 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// The shared data folder, or `None` (with a message) when it is not there.
+/// The data folder when every file is there (through `common::data_file`,
+/// which fails under `ANNOTATOR_REQUIRE_DATA=1` and records a skip otherwise).
 fn data_dir() -> Option<PathBuf> {
-    let dir = std::env::var("ANNOTATOR_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data"));
-    if FILES.iter().all(|f| dir.join(f).is_file()) {
-        Some(dir)
-    } else {
-        eprintln!(
-            "skipped: {} lacks {} (set ANNOTATOR_DATA to the shared data folder)",
-            dir.display(),
-            FILES.join(", ")
-        );
-        None
-    }
+    FILES.iter().try_for_each(|f| common::data_file(f).map(|_| ()))?;
+    Some(common::data_dir())
 }
 
 /// The sha256 of the command line's JSONL output for `file`.

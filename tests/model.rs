@@ -3,6 +3,8 @@
 //! its F1 on `$ANNOTATOR_DATA/conll2003/dev.jsonl` (exact span and label, as
 //! the scorer counts) is at or above the floor in `model/entities.dev-floor`.
 
+mod common;
+
 use std::collections::HashSet;
 
 use article_annotator::entities::{EMBEDDED_MODEL, EntityModel, embedded_model};
@@ -47,13 +49,8 @@ type Spans = HashSet<(String, usize, usize, String)>;
 
 #[test]
 fn dev_f1_is_at_or_above_the_recorded_floor() {
-    let dir = std::env::var("ANNOTATOR_DATA")
-        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data").into());
-    let path = std::path::Path::new(&dir).join("conll2003/dev.jsonl");
-    let Ok(jsonl) = std::fs::read_to_string(&path) else {
-        eprintln!("skipped: {} not found (set ANNOTATOR_DATA to the shared data folder)", path.display());
-        return;
-    };
+    let Some(path) = common::data_file("conll2003/dev.jsonl") else { return };
+    let jsonl = std::fs::read_to_string(&path).expect("dev.jsonl is readable");
     let floor: f64 = DEV_FLOOR.trim().parse().expect("model/entities.dev-floor holds a number");
     let annotator = Annotator::new().expect("the embedded models load");
     let (mut gold, mut pred) = (Spans::new(), Spans::new());

@@ -1,20 +1,15 @@
 //! The quote layer against gold data, scored as `../shared/eval/score.py`
 //! scores it (exact span F1; speaker accuracy over relaxed matches): PolNeAR
-//! dev and the sample article (from `$ANNOTATOR_DATA`, default
-//! `../shared/data`; skipped with a message when absent) and the project's
-//! own invented news articles (`tests/quotes/news.jsonl`) must stay above
-//! the project's bars.
+//! dev and the sample article (read from `$ANNOTATOR_DATA` through
+//! `common::data_file`) and the project's own invented news articles
+//! (`tests/quotes/news.jsonl`) must stay above the project's bars.
+
+mod common;
 
 use std::path::PathBuf;
 
 use article_annotator::{Annotator, OffsetUnit, Options, parse_dct};
 use serde_json::Value;
-
-fn data_dir() -> PathBuf {
-    std::env::var("ANNOTATOR_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data"))
-}
 
 struct Gold {
     span: (usize, usize),
@@ -123,13 +118,11 @@ fn score(path: &PathBuf) -> (f64, f64, usize) {
 
 #[test]
 fn polnear_dev_and_the_sample_stay_above_the_bars() {
-    let dir = data_dir();
-    let polnear = dir.join("quotes/polnear-dev.jsonl");
-    let sample = dir.join("sample/kosovo-nato.jsonl");
-    if !polnear.exists() || !sample.exists() {
-        println!("skipped: {} or {} not found (set ANNOTATOR_DATA)", polnear.display(), sample.display());
+    let (Some(polnear), Some(sample)) =
+        (common::data_file("quotes/polnear-dev.jsonl"), common::data_file("sample/kosovo-nato.jsonl"))
+    else {
         return;
-    }
+    };
     let (f1, accuracy, judged) = score(&polnear);
     println!("PolNeAR dev: exact F1 {f1:.3}, speaker accuracy {accuracy:.3} over {judged} quotes");
     assert!(f1 >= 0.97, "PolNeAR dev exact F1 {f1:.3} fell below 0.97");

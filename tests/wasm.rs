@@ -43,7 +43,12 @@ fn utf16_offsets_land_on_the_text_with_emoji_accents_and_crlf() {
     assert_eq!(quotes, [("We are ready,".to_string(), "We are ready,".to_string())]);
     let dates = spans(&doc, "dates");
     assert_eq!(dates, [("February 9, 2025".to_string(), "February 9, 2025".to_string())]);
-    for (sliced, said) in spans(&doc, "entities") {
+    let entities = spans(&doc, "entities");
+    assert!(
+        entities.contains(&("Rutte".to_string(), "Rutte".to_string())),
+        "Rutte is not found at his offsets: {entities:?}"
+    );
+    for (sliced, said) in entities {
         assert_eq!(sliced, said);
     }
 }

@@ -11,7 +11,13 @@ fuzz_target!(|data: &[u8]| {
     let annotator = Annotator::new().unwrap();
     let options = Options { dct: Date::new(2025, 1, 13).ok(), ..Options::default() };
     let doc = annotator.annotate(text, &options).unwrap();
-    for s in doc.entities.iter().map(|e| e.span).chain(doc.dates.iter().map(|d| d.span)).chain(doc.quotes.iter().map(|q| q.span)) {
+    for s in doc
+        .entities
+        .iter()
+        .map(|e| e.span)
+        .chain(doc.dates.iter().map(|d| d.span))
+        .chain(doc.quotes.iter().map(|q| q.span))
+    {
         assert!(s.start <= s.end && s.end <= text.len());
         assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
     }

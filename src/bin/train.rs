@@ -160,10 +160,10 @@ fn run() -> Result<(), String> {
     }
     let data = data.ok_or(format!("--data is required\n{USAGE}"))?;
     let out = out.ok_or(format!("--out is required\n{USAGE}"))?;
-    if let Some(p) = &gaz_path {
-        if gaz_explicit || std::path::Path::new(p).exists() {
-            cfg.gazetteer = read_pairs(p)?;
-        }
+    if let Some(p) = &gaz_path
+        && (gaz_explicit || std::path::Path::new(p).exists())
+    {
+        cfg.gazetteer = read_pairs(p)?;
     }
     if cfg.groups & group::GAZETTEER == 0 {
         cfg.gazetteer.clear();

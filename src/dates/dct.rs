@@ -43,10 +43,10 @@ pub(crate) fn detect_dct_in(v: &View) -> Option<Date> {
         let Some(&(ls, le)) = lines.iter().find(|(s, e)| *s <= f.start && f.start < *e) else { continue };
         // The date opens the line, follows a dateline place (capitals), or the line is short.
         let opens = f.start == ls || (ls..f.start).all(|k| v.all_caps(k) || matches!(v.w(k), "," | "-" | "("));
-        if le - ls <= SHORT_LINE || opens {
-            if let Ok(date) = Date::new(i16::try_from(y).ok()?, m as i8, d as i8) {
-                return Some(date);
-            }
+        if (le - ls <= SHORT_LINE || opens)
+            && let Ok(date) = Date::new(i16::try_from(y).ok()?, m as i8, d as i8)
+        {
+            return Some(date);
         }
     }
     None

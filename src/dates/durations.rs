@@ -60,15 +60,15 @@ fn duration(v: &View, i: usize) -> Hit {
         j += 1;
     }
     // "recent years", "coming weeks": no amount, vague.
-    if span_word && matches!(v.w(j - 1), "recent" | "coming" | "past" | "last" | "next" | "ensuing" | "first" | "early")
+    if span_word
+        && matches!(v.w(j - 1), "recent" | "coming" | "past" | "last" | "next" | "ensuing" | "first" | "early")
+        && let Some((u, true)) = unit(v.w(j))
     {
-        if let Some((u, true)) = unit(v.w(j)) {
-            // "last weeks" is not English; "past years" is rare.
-            if matches!(v.w(j - 1), "past" | "last") && !the {
-                return None;
-            }
-            return Some((j + 1, Expr::Duration(Amount::Vague, u)));
+        // "last weeks" is not English; "past years" is rare.
+        if matches!(v.w(j - 1), "past" | "last") && !the {
+            return None;
         }
+        return Some((j + 1, Expr::Duration(Amount::Vague, u)));
     }
     let (k, amount) = numbers::amount(v, j)?;
     let first = v.w(j);

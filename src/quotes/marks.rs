@@ -137,6 +137,21 @@ fn role(prev: Option<char>, c: char, next: Option<char>, after: &str, family: Fa
     }
 }
 
+#[cfg(test)]
+thread_local! {
+    /// Work done while pairing marks: one unit per character looked at and
+    /// per pending mark pushed, popped or passed over. Counted only in unit
+    /// tests, which check that it grows linearly with the text (a count, not
+    /// a clock).
+    static WORK: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+#[inline(always)]
+fn work() {
+    #[cfg(test)]
+    WORK.with(|w| w.set(w.get() + 1));
+}
+
 /// An opening mark waiting for its close.
 #[derive(Clone, Copy, Debug)]
 struct Pending {
@@ -155,6 +170,7 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
     let mut last_end = 0; // just after the last visible char of the current paragraph
     let mut line_has_text = false;
     for (i, c) in text.char_indices() {
+        work();
         if matches!(c, '\n' | '\u{2028}' | '\u{2029}') {
             if !line_has_text && let Some(s) = start.take() {
                 out.push(Span::new(s, last_end)); // a blank line
@@ -244,6 +260,7 @@ fn pair_paragraph(text: &str, para: Span, p: usize, next_para: Option<&str>, out
         }
     };
     while let Some((i, c)) = chars.next() {
+        work();
         let next = chars.peek().map(|&(_, n)| n);
         let here = prev;
         prev = Some(c);
@@ -276,6 +293,7 @@ fn pair_paragraph(text: &str, para: Span, p: usize, next_para: Option<&str>, out
                     // A double mark opening inside an open double quotation:
                     // read flat, the new quotation ends the one before.
                     while let Some(o) = stack.pop() {
+                        work();
                         count[o.family.index()] -= 1;
                         if o.family == Family::Double {
                             emit(out, o, at, None, stack.len(), true);
@@ -283,12 +301,13 @@ fn pair_paragraph(text: &str, para: Span, p: usize, next_para: Option<&str>, out
                         }
                     }
                 }
+                work();
                 stack.push(Pending { mark, family, weak: None });
                 count[f] += 1;
             }
             Role::WeakClose => {
                 if count[f] > 0
-                    && let Some(o) = stack.iter_mut().rev().find(|o| o.family == family)
+                    && let Some(o) = stack.iter_mut().rev().inspect(|_| work()).find(|o| o.family == family)
                 {
                     o.weak.get_or_insert(mark);
                 }
@@ -298,6 +317,7 @@ fn pair_paragraph(text: &str, para: Span, p: usize, next_para: Option<&str>, out
                     continue; // a stray closing mark
                 }
                 while let Some(o) = stack.pop() {
+                    work();
                     count[o.family.index()] -= 1;
                     if o.family == family {
                         emit(out, o, at, Some(mark), stack.len(), false);
@@ -313,6 +333,7 @@ fn pair_paragraph(text: &str, para: Span, p: usize, next_para: Option<&str>, out
     // several paragraphs) or when it opened the paragraph.
     let mut ended_open = false;
     for (depth, o) in stack.iter().enumerate() {
+        work();
         if let Some(w) = o.weak {
             emit(out, *o, w.start, Some(w), depth, false);
         } else if depth == 0 {
@@ -401,10 +422,58 @@ mod tests {
         assert_eq!(got, ["One line\nwraps here.", "New para.", "Third."]);
     }
 
+    /// The work `find_quoted` does on `text`, per character.
+    fn work_per_char(text: &str) -> f64 {
+        WORK.with(|w| w.set(0));
+        find_quoted(text);
+        WORK.with(|w| w.get()) as f64 / text.chars().count() as f64
+    }
+
+    /// Families of pathological inputs at growing sizes: the work per
+    /// character stays flat (a quadratic pass would grow it a hundredfold
+    /// from the smallest size to the largest).
     #[test]
-    fn many_unbalanced_marks_stay_linear() {
-        let text = "\u{201C}a ".repeat(50_000) + &"\u{2019}s ".repeat(50_000) + &"\" ".repeat(50_001);
+    fn work_grows_linearly_with_unbalanced_and_nested_marks() {
+        type Make = fn(usize) -> String;
+        let families: [(&str, Make); 7] = [
+            ("openers", |n| "\u{201C}a ".repeat(n)),
+            ("closers", |n| "a\u{201D} ".repeat(n)),
+            ("straight", |n| "\" x ".repeat(n)),
+            ("alternating nests", |n| "\u{201C}a \u{2018}b ".repeat(n)),
+            ("weak closes", |n| "\u{2018}a ".repeat(n) + &"s\u{2019} ".repeat(n)),
+            ("singles under a double", |n| {
+                "\u{201C}x ".to_string() + &"\u{2018}a ".repeat(n) + &"\u{201C}b ".repeat(n)
+            }),
+            ("mixed", |n| "\u{201C}a ".repeat(n) + &"\u{2019}s ".repeat(n) + &"\" ".repeat(n + 1)),
+        ];
+        for (name, make) in families {
+            let per_char: Vec<f64> = [1_000, 10_000, 100_000].map(|n| work_per_char(&make(n))).to_vec();
+            assert!(per_char[0] > 0.9, "{name}: the work is not counted ({per_char:?})");
+            assert!(
+                per_char[2] <= per_char[0] * 1.1 + 0.01,
+                "{name}: work per character grows with the text: {per_char:?} at 1 K, 10 K, 100 K repetitions"
+            );
+        }
+    }
+
+    /// What the pass finds in the mixed family: each opening mark inside an
+    /// open quotation ends the one before it (flat reading); the last one
+    /// runs over the `’s` (apostrophes, not marks) to the first straight
+    /// mark, which closes it; the straight marks after it hold no words.
+    #[test]
+    fn many_unbalanced_marks_pair_as_they_should() {
+        let text = "\u{201C}a ".repeat(500) + &"\u{2019}s ".repeat(500) + &"\" ".repeat(501);
         let (q, _) = find_quoted(&text);
-        assert!(q.len() < 60_000);
+        let contents: Vec<&str> = q.iter().map(|q| q.content.slice(&text)).collect();
+        let mut expected = vec!["a".to_string(); 499];
+        expected.push(format!("a{}", " \u{2019}s".repeat(500)));
+        assert_eq!(contents, expected);
+        assert!(q[..499].iter().all(|q| q.cut && q.close.is_none()), "the first 499 are cut by the next mark");
+        let straight = text.find('"').unwrap();
+        assert_eq!(
+            q[499].close,
+            Some(Span::new(straight, straight + 1)),
+            "the last is closed by the first straight mark"
+        );
     }
 }

@@ -105,29 +105,40 @@ export function cpSlice(text, start, end) {
   return Array.from(text).slice(start, end).join('');
 }
 
+/**
+ * A file of the shared evaluation data ($ANNOTATOR_DATA, default ../shared/data),
+ * or null when it is missing; with ANNOTATOR_REQUIRE_DATA=1 (CI) a missing
+ * file is an error naming it. The page tests' counterpart of tests/common/mod.rs.
+ */
+export function dataFile(relative) {
+  const path = join(process.env.ANNOTATOR_DATA || resolve(ROOT, '../shared/data'), relative);
+  if (existsSync(path)) return path;
+  if (process.env.ANNOTATOR_REQUIRE_DATA === '1') throw new Failure(`ANNOTATOR_REQUIRE_DATA=1 and ${path} is missing`);
+  return null;
+}
+
 /** The article to paste: the shared sample when present, else our fixture. */
 export function article() {
-  const data = process.env.ANNOTATOR_DATA || resolve(ROOT, '../shared/data');
-  const sample = join(data, 'sample/kosovo-nato.txt');
-  if (existsSync(sample)) {
+  const sample = dataFile('sample/kosovo-nato.txt');
+  if (sample) {
     return {
       name: 'kosovo-nato (shared sample)',
       text: readFileSync(sample, 'utf8'),
       expect: [
         { kind: 'entity', text: 'Kosovo' },
         { kind: 'date', text: 'January 13, 2025', label: 'DATE', value: '2025-01-13' },
-        { kind: 'quote', startsWith: 'Of course, we have some concerns' },
+        { kind: 'quote', startsWith: 'Of course, we have some concerns', speaker: 'Mark Rutte' },
       ],
     };
   }
-  console.log(`  (shared sample not found under ${data}: using the committed fixture)`);
+  console.log('      (the shared sample is missing: using the committed fixture)');
   return {
     name: 'harbour-bridge (fixture)',
     text: readFileSync(join(FIXTURES, 'harbour-bridge.txt'), 'utf8'),
     expect: [
       { kind: 'entity', text: 'Helen Carver' },
       { kind: 'date', text: 'June 3, 2024', label: 'DATE', value: '2024-06-03' },
-      { kind: 'quote', startsWith: 'We were promised a modest crossing' },
+      { kind: 'quote', startsWith: 'We were promised a modest crossing', speaker: 'Helen Carver' },
     ],
   };
 }
@@ -174,8 +185,9 @@ export async function annotateText(page, text, { dct = '' } = {}) {
   await waitAnnotated(page);
 }
 
-export async function waitAnnotated(page, timeout = 60000) {
-  await page.waitForFunction(() => ['ready', 'error'].includes(document.body.dataset.state), null, { timeout });
+/** Waits (bounded by the context's default timeout, or `timeout` ms) until annotating has ended. */
+export async function waitAnnotated(page, timeout) {
+  await page.waitForFunction(() => ['ready', 'error'].includes(document.body.dataset.state), null, timeout ? { timeout } : {});
   const state = await page.evaluate(() => document.body.dataset.state);
   if (state !== 'ready') {
     const alert = await page.evaluate(() => document.getElementById('alert-text').textContent);

@@ -70,6 +70,12 @@ async function checkContrast(page, theme) {
   console.log(`      ${theme}: ${all.length} colour pairs, lowest contrast ${worst.ratio.toFixed(2)}:1 (${worst.what})`);
 }
 
+/** Clicks #theme until it reads `Theme: ${name}`; three choices, so at most three clicks. */
+async function chooseTheme(page, name) {
+  for (let i = 0; i < 3 && (await page.textContent('#theme')) !== `Theme: ${name}`; i++) await page.click('#theme');
+  checkEqual(await page.textContent('#theme'), `Theme: ${name}`, 'theme button after clicking through the choices');
+}
+
 export const tests = {
   async 'light and dark themes meet WCAG AA; labels carry badges, not colour alone'(ctx) {
     const page = await openPage(ctx);
@@ -87,10 +93,9 @@ export const tests = {
 
     // Following the system preference, then a choice that is remembered.
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark', null, { timeout: 3000 }).catch(() => {});
-    checkEqual(await page.evaluate(() => document.documentElement.dataset.theme), 'dark', 'theme on a dark system');
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
     await page.emulateMedia({ colorScheme: 'light' });
-    while ((await page.textContent('#theme')) !== 'Theme: dark') await page.click('#theme');
+    await chooseTheme(page, 'dark');
     checkEqual(await page.evaluate(() => document.documentElement.dataset.theme), 'dark', 'theme after choosing dark');
     await checkContrast(page, 'dark');
     await page.mouse.move(0, 0);
@@ -98,7 +103,7 @@ export const tests = {
     await page.reload();
     await waitReady(page);
     checkEqual(await page.evaluate(() => document.documentElement.dataset.theme), 'dark', 'theme after reload');
-    while ((await page.textContent('#theme')) !== 'Theme: auto') await page.click('#theme');
+    await chooseTheme(page, 'auto');
     checkNoErrors(page);
     await page.close();
   },
@@ -153,11 +158,20 @@ export const tests = {
     checkEqual(looks.bg, 'rgba(0, 0, 0, 0)', 'background of a hidden label');
     checkEqual(looks.badge, 'none', 'badge of a hidden label');
     await page.focus('#output');
+    const stops = [];
     for (let i = 0; i < 6; i++) {
       await page.keyboard.press('j');
-      const label = await page.evaluate(() => document.activeElement.dataset.label);
-      check(label !== 'PER', 'J stopped on a hidden person');
+      const at = await page.evaluate(() => {
+        const m = document.activeElement;
+        return m.tagName === 'MARK' ? { id: m.dataset.id, label: m.dataset.label } : null;
+      });
+      check(at, `J number ${i + 1} did not move the focus to a highlight`);
+      check(at.label !== 'PER', 'J stopped on a hidden person');
+      check(!stops.includes(at.id), `J came back to ${at.id} after ${stops.join(' ')}`);
+      stops.push(at.id);
     }
+    const shown = marks.filter((m) => m.label !== 'PER').map((m) => m.id);
+    checkEqual(stops.join(' '), shown.slice(0, 6).join(' '), 'highlights J steps through with people hidden');
     await page.screenshot({ path: outPath('filtered.png') });
     await per.click();
     checkEqual(await per.getAttribute('aria-pressed'), 'true', 'aria-pressed after showing again');

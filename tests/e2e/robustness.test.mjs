@@ -1,11 +1,11 @@
-// Feel and safety: a 1 MB paste keeps the page responsive, a wasm trap or a
+// Feel and safety: a 1 MB paste is annotated and the page answers, a wasm trap or a
 // worker crash leaves the text and says so, the Content-Security-Policy
 // refuses inline script, and the page works offline once loaded.
 
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import {
-  FIXTURES, WWW, annotateText, check, checkEqual, checkNoErrors, openPage, outPath, readMarks, waitAnnotated,
+  FIXTURES, Failure, WWW, annotateText, check, checkEqual, checkNoErrors, openPage, outPath, readMarks, waitAnnotated,
 } from './lib.mjs';
 
 const FIXTURE = readFileSync(join(FIXTURES, 'harbour-bridge.txt'), 'utf8');
@@ -39,57 +39,40 @@ function files(dir) {
 }
 
 export const tests = {
-  async 'a 1 MB paste keeps the page responsive and shows progress'(ctx) {
+  // How long the main thread is blocked meanwhile is measured by `make page-figures` (bench/page.mjs).
+  async 'a 1 MB paste is annotated whole, shows progress and the page still answers'(ctx) {
     const page = await openPage(ctx);
     let big = '';
     for (let i = 0; big.length < 1_000_000; i++) big += `${FIXTURE.replace(/2024/g, String(1990 + (i % 40)))}\n\n`;
     await page.evaluate(() => {
-      window.__longTasks = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) window.__longTasks.push(Math.round(e.duration));
-      }).observe({ type: 'longtask', buffered: false });
       window.__progressSeen = false;
       new MutationObserver(() => {
         if (!document.getElementById('progress').hidden) window.__progressSeen = true;
       }).observe(document.getElementById('progress'), { attributes: true });
-      // Ticks that a blocked main thread would delay.
-      window.__ticks = [];
-      window.__tickTimer = setInterval(() => window.__ticks.push(performance.now()), 50);
     });
-    const t0 = Date.now();
     await page.evaluate((text) => {
       document.body.dataset.state = '';
       const data = new DataTransfer();
       data.setData('text/plain', text);
       document.getElementById('input').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
     }, big);
-    await waitAnnotated(page, 120000);
-    const ms = Date.now() - t0;
-    const { longTasks, progressSeen, maxGap, marks, shown } = await page.evaluate(() => {
-      clearInterval(window.__tickTimer);
-      const t = window.__ticks;
-      let maxGap = 0;
-      for (let i = 1; i < t.length; i++) maxGap = Math.max(maxGap, t[i] - t[i - 1]);
-      return {
-        longTasks: window.__longTasks,
-        progressSeen: window.__progressSeen,
-        maxGap: Math.round(maxGap),
-        marks: document.querySelectorAll('#output mark').length,
-        shown: document.getElementById('output').textContent.length,
-      };
-    });
-    const worst = longTasks.length ? Math.max(...longTasks) : 0;
-    console.log(`      ${big.length} characters, ${marks} marks in ${ms} ms; ${longTasks.length} long tasks, longest ${worst} ms; longest gap between 50 ms ticks ${maxGap} ms`);
+    await waitAnnotated(page);
+    const { progressSeen, marks, shown } = await page.evaluate(() => ({
+      progressSeen: window.__progressSeen,
+      marks: document.querySelectorAll('#output mark').length,
+      shown: document.getElementById('output').textContent.length,
+    }));
+    console.log(`      ${big.length} characters, ${marks} marks`);
     checkEqual(shown, big.length, 'characters shown');
     check(marks > 10000, `only ${marks} marks on a 1 MB article`);
     check(progressSeen, 'no progress indicator while annotating');
-    check(worst < 1000, `the main thread was blocked for ${worst} ms (long tasks: ${longTasks.join(', ')})`);
-    // The page answers while the big article is on it.
-    const t1 = Date.now();
-    await page.click('#theme');
-    await page.click('#theme');
-    await page.click('#theme');
-    check(Date.now() - t1 < 5000, 'the page is slow to answer clicks with a 1 MB article');
+    // The page answers while the big article is on it: each click changes the theme.
+    const themes = [];
+    for (let i = 0; i < 3; i++) {
+      await page.click('#theme');
+      themes.push(await page.textContent('#theme'));
+    }
+    checkEqual(new Set(themes).size, 3, `three clicks on the theme button went through ${themes.join(', ')}`);
     await page.evaluate(() => document.querySelector('#output mark').scrollIntoView());
     await page.screenshot({ path: outPath('large.png') });
     checkNoErrors(page);
@@ -110,7 +93,7 @@ export const tests = {
           document.body.dataset.state = '';
         }, text);
         await page.click('#annotate');
-        await page.waitForFunction(() => document.body.dataset.state === 'error', null, { timeout: 20000 });
+        await page.waitForFunction(() => document.body.dataset.state === 'error');
         const message = await page.textContent('#alert-text');
         check(message.includes(expect) && message.includes('kept'), `unclear message after ${word}: ${message}`);
         checkEqual(await page.inputValue('#input'), text, `text box after ${word}`);
@@ -137,9 +120,9 @@ export const tests = {
     const page = await openPage(ctx);
     const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
     check(csp && /script-src 'self' 'wasm-unsafe-eval'/.test(csp) && !/unsafe-inline/.test(csp), `weak CSP: ${csp}`);
-    const result = await page.evaluate(async () => {
-      const violations = [];
-      document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
+    await page.evaluate(() => {
+      window.__violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective));
       const s = document.createElement('script');
       s.textContent = 'window.__inline = 1';
       document.body.append(s);
@@ -151,11 +134,14 @@ export const tests = {
       a.href = 'javascript:window.__inline = 3';
       document.body.append(a);
       a.click();
-      await new Promise((r) => setTimeout(r, 200));
-      return { inline: window.__inline, violations };
     });
-    checkEqual(result.inline, undefined, 'window.__inline');
-    check(result.violations.length >= 2, `expected CSP violations, got ${JSON.stringify(result.violations)}`);
+    // Wait for the policy's reports (events), not for a time.
+    await page
+      .waitForFunction(() => window.__violations.length >= 2)
+      .catch(async () => {
+        throw new Failure(`expected two CSP violations or more, got ${JSON.stringify(await page.evaluate(() => window.__violations))}`);
+      });
+    checkEqual(await page.evaluate(() => window.__inline), undefined, 'window.__inline');
     // The page itself still works under the policy (wasm included).
     await annotateText(page, FIXTURE);
     check((await readMarks(page)).length > 0, 'no marks under the CSP');
@@ -168,12 +154,7 @@ export const tests = {
     const missing = files(WWW).filter((f) => f !== 'sw.js' && !f.endsWith('.d.ts') && !sw.includes(`'${f}'`));
     check(!missing.length, `sw.js does not cache ${missing.join(', ')}`);
     const page = await openPage(ctx);
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) {
-        await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
-      }
-    });
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     await ctx.context.setOffline(true);
     try {
       await page.reload();
