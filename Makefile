@@ -33,7 +33,8 @@ setup-wasm:
 	  || cargo install wasm-bindgen-cli --version =$(WASM_BINDGEN_VERSION)
 
 setup-node:
-	@[ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] || npm install --no-audit --no-fund
+	@[ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] && [ -d node_modules/@mozilla/readability ] \
+	  && [ -d node_modules/axe-core ] && [ -d node_modules/terser ] || npm install --no-audit --no-fund
 
 setup-browser:
 	@[ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || { \
@@ -55,6 +56,7 @@ build: setup-wasm setup-node
 	wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	  --enable-mutable-globals --enable-reference-types --enable-multivalue \
 	  www/pkg/article_annotator_bg.wasm -o www/pkg/article_annotator_bg.wasm
+	node scripts/vendor.mjs
 	@echo "built www/ ($$(gzip -c www/pkg/article_annotator_bg.wasm | wc -c) bytes of gzipped wasm)"
 
 serve: build
@@ -147,4 +149,4 @@ gazetteers:
 
 clean:
 	cargo clean
-	rm -rf www/pkg
+	rm -rf www/pkg www/vendor

@@ -159,3 +159,98 @@ fn oversized_input_is_refused_before_reading_it_all() {
     assert!(stderr(&o).contains("larger than"), "{}", stderr(&o));
     assert!(o.stdout.is_empty());
 }
+
+/// 600 records (more than one batch of lines) made from the fixtures'
+/// paragraphs, with a blank line and, optionally, a malformed one among them.
+fn many_records(bad_line: bool) -> String {
+    let mut paragraphs = Vec::new();
+    for f in ["harbour-strike.txt", "harbour-bridge.txt"] {
+        let text = std::fs::read_to_string(format!("{}/tests/fixtures/{f}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        paragraphs.extend(text.split("\n\n").filter(|p| !p.trim().is_empty()).map(str::to_string));
+    }
+    let mut out = String::new();
+    for i in 0..600 {
+        let text = paragraphs[i % paragraphs.len()].repeat(1 + i % 3);
+        let record = serde_json::json!({"id": format!("r{i}"), "text": text, "dct": "2024-06-03"});
+        out.push_str(&record.to_string());
+        out.push('\n');
+        if i == 100 {
+            out.push('\n');
+        }
+        if bad_line && i == 300 {
+            out.push_str("{\"id\": \"broken\", \"text\": \n");
+        }
+    }
+    out
+}
+
+#[test]
+fn jobs_give_the_same_bytes_in_input_order() {
+    let path = temp_file("many.jsonl", many_records(false).as_bytes());
+    let p = path.to_str().unwrap();
+    let one = annotate(&["--jsonl", p, "--jobs", "1"], b"");
+    assert!(one.status.success(), "{}", stderr(&one));
+    let out = String::from_utf8(one.stdout.clone()).unwrap();
+    let ids: Vec<String> =
+        out.lines().map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].to_string()).collect();
+    assert_eq!(ids.len(), 600);
+    assert_eq!(ids[0], "\"r0\"");
+    assert_eq!(ids[599], "\"r599\"", "input order");
+    for jobs in ["2", "3"] {
+        let many = annotate(&["--jsonl", p, "--jobs", jobs], b"");
+        assert!(many.status.success(), "{}", stderr(&many));
+        assert!(many.stdout == one.stdout, "--jobs {jobs} output differs from --jobs 1");
+    }
+    let default = annotate(&["--jsonl", "-"], many_records(false).as_bytes());
+    assert!(default.stdout == one.stdout, "the default (all cores) output differs from --jobs 1");
+}
+
+#[test]
+fn jobs_keep_going_reports_the_same_line_and_records() {
+    let path = temp_file("many-bad.jsonl", many_records(true).as_bytes());
+    let p = path.to_str().unwrap();
+    let one = annotate(&["--keep-going", "--jsonl", p, "--jobs", "1"], b"");
+    let two = annotate(&["--keep-going", "--jsonl", p, "--jobs", "2"], b"");
+    assert_eq!(one.status.code(), Some(1));
+    assert_eq!(two.status.code(), Some(1));
+    assert!(one.stdout == two.stdout);
+    assert_eq!(String::from_utf8_lossy(&two.stdout).lines().count(), 600);
+    // Line 303: 301 records, the blank line after record 100, then the broken one.
+    assert!(stderr(&two).contains(&format!("{p}:303:")), "{}", stderr(&two));
+    assert_eq!(stderr(&one), stderr(&two));
+    // Without --keep-going the records before the bad line are written, nothing after.
+    let stop = annotate(&["--jsonl", p, "--jobs", "2"], b"");
+    assert_eq!(stop.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&stop.stdout).lines().count(), 301);
+}
+
+#[test]
+fn jobs_must_be_a_positive_number() {
+    for bad in ["0", "two", "-1"] {
+        let o = annotate(&["--jsonl", "-", "--jobs", bad], b"");
+        assert_eq!(o.status.code(), Some(2), "--jobs {bad}");
+        assert!(stderr(&o).contains("--jobs needs a number of threads"), "{}", stderr(&o));
+    }
+}
+
+#[test]
+fn stats_line_and_no_progress_bar_on_a_pipe() {
+    let input =
+        "{\"id\": 1, \"text\": \"Talks resume on February 9.\"}\n{\"id\": 2, \"text\": \"Ana Ruiz left Oslo.\"}\n";
+    let o = annotate(&["--jsonl", "-", "--stats"], input.as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    // stderr is a pipe here: the summary line and nothing else (no progress bar).
+    assert_eq!(err.lines().count(), 1, "{err:?}");
+    let line = err.trim_end();
+    let rest = line.strip_prefix("annotate: 2 documents, 46 chars, ").unwrap_or_else(|| panic!("{line:?}"));
+    let (seconds, rate) = rest.split_once(" s, ").unwrap_or_else(|| panic!("{line:?}"));
+    assert!(seconds.parse::<f64>().is_ok(), "{line:?}");
+    assert!(rate.strip_suffix(" chars/s").and_then(|r| r.parse::<u64>().ok()).is_some(), "{line:?}");
+    assert!(!err.contains('\r') && !err.contains('\u{1b}'), "no terminal control codes: {err:?}");
+
+    let plain = annotate(&["--jsonl", "-"], input.as_bytes());
+    assert!(plain.stderr.is_empty(), "without --stats stderr stays empty: {:?}", stderr(&plain));
+    let file = annotate(&["--stats", FIXTURE], b"");
+    assert!(stderr(&file).starts_with("annotate: 1 documents, "), "{}", stderr(&file));
+}

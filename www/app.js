@@ -3,12 +3,13 @@
 // null); every change records a new one, so undo walks back through them and
 // autosave writes the current one.
 
+import { setupCorpus } from './corpus.js';
 import { EngineClient } from './engine.js';
 import { copyText, download, toCsv, toW3C } from './exporters.js';
 import { setupEditing } from './editing.js';
 import { History } from './history.js';
 import { DATE_NAMES, ENTITY_NAMES, renderEntities, renderLegend, renderQuotes, renderTimeline } from './panel.js';
-import { htmlToText } from './paste.js';
+import { extractArticle } from './extract.js';
 import { renderArticle, spansOf } from './render.js';
 import { loadPrefs, loadWork, savePrefs, saveWork } from './store.js';
 import { setupTheme } from './theme.js';
@@ -27,6 +28,7 @@ const state = {
   renderToken: 0,
   busy: false,
   hidden: new Set(Array.isArray(prefs.hidden) ? prefs.hidden : []),
+  corpusId: null, // the id of the corpus article being read, whose corrections go back to the corpus
 };
 const doc = () => state.history.current;
 
@@ -52,6 +54,26 @@ function plural(n, one, many = `${one}s`) {
 function wellFormed(text) {
   if (typeof text.toWellFormed === 'function') return text.toWellFormed();
   return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
+/** The shared progress bar: a share of the work (0..1), or no value while it is unknown. */
+function setProgress(share) {
+  const progress = $('progress');
+  progress.hidden = false;
+  const text = progress.querySelector('.progress-text');
+  if (share == null) {
+    progress.removeAttribute('aria-valuenow');
+    progress.removeAttribute('aria-valuetext');
+    text.textContent = '';
+    return;
+  }
+  const pct = Math.round(share * 100);
+  progress.setAttribute('aria-valuemin', '0');
+  progress.setAttribute('aria-valuemax', '100');
+  progress.setAttribute('aria-valuenow', String(pct));
+  progress.setAttribute('aria-valuetext', `${pct}% drawn`);
+  progress.querySelector('.progress-fill').style.width = `${pct}%`;
+  text.textContent = `${pct}% drawn`;
 }
 
 function setStatus(message) {
@@ -150,8 +172,7 @@ async function annotate() {
   document.body.dataset.state = 'busy';
   $('annotate').disabled = true;
   const progress = $('progress');
-  progress.hidden = false;
-  progress.removeAttribute('value');
+  setProgress(null);
   setStatus(`Annotating ${formatSize(text.length)}…`);
   const started = performance.now();
   try {
@@ -159,6 +180,7 @@ async function annotate() {
     const next = await engine.annotate(text, options);
     const ms = Math.round(performance.now() - started);
     const replaced = doc() !== null && state.history.canUndo;
+    if (state.corpusId != null && (!doc() || doc().text !== next.text)) state.corpusId = null;
     record(next);
     setStatus(`Found ${summary(next)} in ${ms} ms. Drawing…`);
     await show(next);
@@ -187,10 +209,7 @@ async function show(d) {
     marks = await renderArticle(output, d.text, spansOf(d), {
       isCurrent: () => token === state.renderToken,
       onProgress: (share) => {
-        if (share < 1) {
-          progress.hidden = false;
-          progress.value = share;
-        }
+        if (share < 1) setProgress(share);
       },
     });
     if (!marks) return; // a newer document is being drawn
@@ -382,6 +401,7 @@ async function importFile(file) {
     return;
   }
   hideAlert();
+  unlinkCorpus();
   record(next);
   input.value = next.text;
   state.loaded = next.text;
@@ -392,6 +412,16 @@ async function importFile(file) {
 
 async function loadFile(file) {
   if (/\.json$/i.test(file.name) || file.type === 'application/json') return importFile(file);
+  if (/\.jsonl$|\.ndjson$/i.test(file.name)) return corpus.addFiles([file]);
+  if (/\.x?html?$/i.test(file.name) || file.type === 'text/html') {
+    const article = extractArticle(await file.text());
+    state.loaded = null;
+    input.value = article.text;
+    if (article.dct) $('dct').value = article.dct;
+    updateStale();
+    scheduleSave();
+    return annotate();
+  }
   if (file.type && !file.type.startsWith('text/')) {
     return showAlert(`${file.name} is not a text file; drop a .txt file or an exported .json document.`);
   }
@@ -414,19 +444,28 @@ document.addEventListener('dragleave', (e) => {
 });
 document.addEventListener('drop', (e) => {
   input.classList.remove('dragging');
-  const file = e.dataTransfer && e.dataTransfer.files[0];
-  if (!file) return;
+  const files = e.dataTransfer ? [...e.dataTransfer.files] : [];
+  if (!files.length) return;
   e.preventDefault();
-  loadFile(file).catch((err) => showAlert(`Could not read ${file.name}: ${err.message}`));
+  // One file is one article, as before; many files or a folder are a corpus.
+  const dropped = corpus.droppedFiles(e.dataTransfer);
+  if (dropped.hasFolder || files.length > 1) {
+    dropped.files.then((all) => corpus.addFiles(all)).catch((err) => showAlert(`Could not read the dropped files: ${err.message}`));
+    return;
+  }
+  loadFile(files[0]).catch((err) => showAlert(`Could not read ${files[0].name}: ${err.message}`));
 });
 
 input.addEventListener('paste', (e) => {
   const data = e.clipboardData;
   if (!data) return;
   const html = data.getData('text/html');
-  let text = html ? htmlToText(html) : '';
+  // Rich text from a news page: the article, without the site's navigation and furniture.
+  const article = html ? extractArticle(html) : null;
+  let text = article ? article.text : '';
   if (!text.trim()) text = data.getData('text/plain');
   if (!text) return;
+  if (article && article.dct && !$('dct').value) $('dct').value = article.dct;
   e.preventDefault();
   input.setRangeText(text.replace(/\r\n?/g, '\n'), input.selectionStart, input.selectionEnd, 'end');
   state.loaded = null;
@@ -439,6 +478,7 @@ input.addEventListener('paste', (e) => {
 
 let saveTimer = 0;
 function scheduleSave() {
+  if (state.corpusId != null) corpus.keep(state.corpusId, doc());
   clearTimeout(saveTimer);
   saveTimer = setTimeout(saveNow, 400);
 }
@@ -451,6 +491,7 @@ function saveNow() {
     dct: $('dct').value,
     monthFirst: $('month-first').checked,
     doc: doc(),
+    corpusId: state.corpusId,
   });
   if (problem) setStatus(problem);
 }
@@ -462,6 +503,7 @@ function restore() {
   state.loaded = work.loaded;
   $('dct').value = work.dct || '';
   $('month-first').checked = Boolean(work.monthFirst);
+  state.corpusId = work.doc && work.corpusId != null ? work.corpusId : null;
   if (work.doc) {
     state.history.reset(work.doc);
     updateUndo();
@@ -477,6 +519,7 @@ function newArticle() {
   const had = doc();
   if (!had && !input.value) return input.focus();
   if (had) state.history.push(null);
+  unlinkCorpus();
   input.value = '';
   state.loaded = null;
   $('dct').value = '';
@@ -487,6 +530,38 @@ function newArticle() {
   setStatus(had ? 'Ready for a new article. Undo brings the previous one back.' : 'Ready for a new article.');
   input.focus();
 }
+
+// ---------------------------------------------------------------------------
+// The corpus: a row opens its article here; corrections go back to it.
+
+function unlinkCorpus() {
+  if (state.corpusId == null) return;
+  state.corpusId = null;
+  corpus.closed();
+}
+
+async function openFromCorpus(d, id) {
+  state.corpusId = id;
+  state.history.reset(d);
+  updateUndo();
+  input.value = d.text;
+  state.loaded = d.text;
+  $('dct').value = d.dct && d.dct_source === 'input' ? d.dct : '';
+  hideAlert();
+  saveNow();
+  setStatus(`Opened ${id} from the corpus: ${summary(d)}. Corrections are kept with the corpus.`);
+  await show(d);
+  $('reader-title').scrollIntoView({ block: 'start', behavior: 'instant' });
+  output.focus({ preventScroll: true });
+}
+
+const corpus = setupCorpus({
+  open: openFromCorpus,
+  status: setStatus,
+  alert: showAlert,
+  monthFirst: () => $('month-first').checked,
+  openCorpusId: () => state.corpusId,
+});
 
 // ---------------------------------------------------------------------------
 // Wiring.

@@ -45,14 +45,11 @@ export function renderLegend(container, doc, hidden, toggle) {
     const shown = !hidden.has(key);
     const button = el(
       'button',
-      {
-        type: 'button',
-        dataset: { filter: key },
-        ariaPressed: String(shown),
-        ariaLabel: `${name}${label && kind === 'entity' ? ` (${label})` : ''}: ${plural(n, 'highlight')}, ${shown ? 'shown' : 'hidden'}`,
-      },
+      // The name is the visible text (the label, its badge, the count) and a word for people who do not see it.
+      { type: 'button', dataset: { filter: key }, ariaPressed: String(shown) },
       swatch(kind, label, name),
-      el('span', { class: 'count', ariaHidden: 'true' }, String(n)),
+      el('span', { class: 'count' }, String(n)),
+      el('span', { class: 'visually-hidden' }, n === 1 ? ' highlight' : ' highlights'),
     );
     button.addEventListener('click', () => toggle(key));
     return el('li', {}, button);
@@ -134,7 +131,7 @@ export function renderQuotes(container, doc, { jump, light }) {
     const words = q.text.length > 160 ? `${q.text.slice(0, 157).trimEnd()}…` : q.text;
     const button = el(
       'button',
-      { type: 'button', dataset: { quote: id }, ariaLabel: `${q.speaker ? `${q.speaker} said` : 'Unattributed'}: ${words}` },
+      { type: 'button', dataset: { quote: id } },
       el('span', { class: q.speaker ? 'speaker' : 'speaker unknown' }, q.speaker || 'Speaker not found'),
       el('span', { class: 'words' }, `“${words}”`),
     );
@@ -198,13 +195,10 @@ export function renderTimeline(container, doc, { jump, light }) {
     let next = 0;
     const button = el(
       'button',
-      {
-        type: 'button',
-        dataset: { value: v.value },
-        ariaLabel: `${v.value}: ${[...v.texts].join(', ')} (${plural(v.ids.length, 'mention')}). Go to the next mention.`,
-      },
+      { type: 'button', dataset: { value: v.value } },
       el('span', { class: 'value' }, v.value),
       el('span', { class: 'texts' }, `${[...v.texts].slice(0, 3).join(' · ')}${v.ids.length > 1 ? ` ×${v.ids.length}` : ''}`),
+      el('span', { class: 'visually-hidden' }, `: ${plural(v.ids.length, 'mention')}. Go to the next mention.`),
     );
     button.addEventListener('click', () => {
       jump(v.ids[next % v.ids.length]);

@@ -21,11 +21,11 @@ export function loadWork() {
 }
 
 /**
- * Saves `work` ({ input, loaded, dct, monthFirst, doc }); returns an error
+ * Saves `work` ({ input, loaded, dct, monthFirst, doc, corpusId: the corpus article it is, if any }); returns an error
  * message when the browser refuses (the storage is full), else null.
  */
-export function saveWork({ input, loaded, dct, monthFirst, doc }) {
-  const record = { version: 1, savedAt: Date.now(), input, dct, monthFirst, loaded: loaded ?? null, doc: null };
+export function saveWork({ input, loaded, dct, monthFirst, doc, corpusId = null }) {
+  const record = { version: 1, savedAt: Date.now(), input, dct, monthFirst, loaded: loaded ?? null, doc: null, corpusId };
   if (doc) {
     // The text is usually the textarea's: do not store it twice.
     const { text, ...rest } = doc;

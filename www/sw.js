@@ -2,26 +2,34 @@
 // is cached on install; requests go to the network first (so a new version
 // shows up at once) and fall back to the cache when the network is away.
 
-const CACHE = 'article-annotator-v1';
+const CACHE = 'article-annotator-v2';
 const FILES = [
   './',
   'index.html',
   'style.css',
   'icon.svg',
   'app.js',
+  'corpus.js',
+  'corpus-export.js',
+  'corpus-files.js',
+  'corpus-store.js',
+  'corpus-summary.js',
   'editing.js',
   'edits.js',
   'engine.js',
   'exporters.js',
+  'extract.js',
   'history.js',
   'panel.js',
   'paste.js',
+  'pool.js',
   'render.js',
   'store.js',
   'theme.js',
   'worker.js',
   'pkg/article_annotator.js',
   'pkg/article_annotator_bg.wasm',
+  'vendor/readability.js',
 ];
 const NETWORK_WAIT_MS = 4000;
 

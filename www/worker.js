@@ -2,6 +2,8 @@
 // answers `{ id, op, args }` messages with `{ id, ok, result | error }`.
 
 import init, { Engine, exportJson, importJson, version } from './pkg/article_annotator.js';
+import { exportArticle, withMentions } from './corpus-export.js';
+import { summarise } from './corpus-summary.js';
 
 let engine = null;
 let exports = null;
@@ -16,9 +18,42 @@ const ops = {
   annotate: ({ text, options }) => engine.annotate(text, options),
   exportJson: ({ doc }) => exportJson(doc),
   importJson: ({ json }) => importJson(json),
+  // A batch of a corpus: each item answered on its own, so one bad article
+  // fails alone. A wasm trap stops the batch there (`fatal`): the page
+  // starts a fresh worker for the items not answered.
+  annotateMany: ({ items, options }) =>
+    many(items, (item) => {
+      const doc = engine.annotate(item.text, { ...options, dct: item.dct || null });
+      return { json: JSON.stringify(doc), summary: summarise(doc) };
+    }),
+  importMany: ({ items }) =>
+    many(items, (item) => {
+      const doc = importJson(item.json);
+      return { json: JSON.stringify(doc), summary: summarise(doc) };
+    }),
+  exportMany: ({ items, formats }) =>
+    many(items, (item) => {
+      const doc = { ...JSON.parse(item.docJson), id: item.id };
+      return exportArticle(exportJson(withMentions(doc)), item.id, formats);
+    }),
   // The wasm instance's linear memory, which only grows: its peak so far.
   stats: () => ({ memoryBytes: exports.memory.buffer.byteLength }),
 };
+
+async function many(items, one) {
+  const results = [];
+  for (const item of items) {
+    try {
+      results.push({ key: item.key, ok: true, value: await one(item) });
+    } catch (err) {
+      const fatal = err instanceof WebAssembly.RuntimeError;
+      const message = String(err && err.message ? err.message : err);
+      results.push({ key: item.key, ok: false, error: fatal ? `the annotation engine failed on it (${message})` : message });
+      if (fatal) return { results, fatal: true };
+    }
+  }
+  return { results, fatal: false };
+}
 
 self.onmessage = async (event) => {
   const { id, op, args } = event.data;
@@ -26,7 +61,7 @@ self.onmessage = async (event) => {
     await ready;
     const handler = ops[op];
     if (!handler) throw new Error(`unknown operation ${op}`);
-    self.postMessage({ id, ok: true, result: handler(args) });
+    self.postMessage({ id, ok: true, result: await handler(args) });
   } catch (err) {
     // A wasm trap (RuntimeError) leaves the instance unusable: say so, so the
     // page starts a fresh worker for the next request.

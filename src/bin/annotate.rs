@@ -1,9 +1,14 @@
 //! Command-line annotator: one article to a JSON document, or a JSONL file of
-//! `{"id", "text", "dct"}` records to one prediction record per line.
+//! `{"id", "text", "dct"}` records to one prediction record per line, on as
+//! many threads as asked (the output is the same, in input order, for any
+//! number).
 
+#[cfg(not(target_arch = "wasm32"))]
+use std::io::IsTerminal;
 use std::io::{self, BufRead, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
+use std::time::Instant;
 
 use article_annotator::{Annotator, Date, MAX_TEXT_BYTES, NumericOrder, OffsetUnit, Options, parse_dct};
 
@@ -16,6 +21,10 @@ options:
                      (default: the record's dct, else a dateline in the text)
   --month-first      read 03/04/2025 as March 4 (default: day first, 3 April)
   --keep-going       with --jsonl: report a bad line on stderr and go on
+  --jobs N           with --jsonl: annotate on N threads (default: all cores);
+                     the output is the same for every N
+  --stats            print documents, characters, seconds and characters per
+                     second on stderr at the end
   --compact          print the document on one line
   -h, --help         show this help
 
@@ -32,11 +41,22 @@ struct Args {
     options: Options,
     keep_going: bool,
     compact: bool,
+    /// Worker threads for --jsonl; 0 is one per core.
+    jobs: usize,
+    stats: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut args =
-        Args { input: None, jsonl: None, dct: None, options: Options::default(), keep_going: false, compact: false };
+    let mut args = Args {
+        input: None,
+        jsonl: None,
+        dct: None,
+        options: Options::default(),
+        keep_going: false,
+        compact: false,
+        jobs: 0,
+        stats: false,
+    };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -53,6 +73,14 @@ fn parse_args() -> Result<Args, String> {
             "--day-first" => args.options.dates.numeric_order = NumericOrder::DayFirst,
             "--keep-going" => args.keep_going = true,
             "--compact" => args.compact = true,
+            "--stats" => args.stats = true,
+            "--jobs" => {
+                let v = it.next().ok_or("--jobs needs a number of threads")?;
+                args.jobs = match v.parse::<usize>() {
+                    Ok(n) if n >= 1 => n,
+                    _ => return Err(format!("--jobs needs a number of threads of 1 or more, not {v:?}")),
+                };
+            }
             s if s.starts_with("--") => return Err(format!("unknown option {s}")),
             _ if args.input.is_some() => {
                 return Err(format!("more than one input file given ({a})"));
@@ -78,11 +106,18 @@ fn main() -> ExitCode {
         Ok(a) => a,
         Err(e) => return fail(&e.to_string()),
     };
+    let started = Instant::now();
+    let mut stats = Stats::default();
     let result = match (&args.input, &args.jsonl) {
-        (Some(path), _) => annotate_file(&annotator, path, &args),
-        (_, Some(path)) => annotate_jsonl(&annotator, path, &args),
+        (Some(path), _) => annotate_file(&annotator, path, &args, &mut stats),
+        (_, Some(path)) => annotate_jsonl(&annotator, path, &args, &mut stats),
         _ => unreachable!("parse_args checks that exactly one input is given"),
     };
+    if args.stats {
+        let seconds = started.elapsed().as_secs_f64();
+        let rate = if seconds > 0.0 { stats.chars as f64 / seconds } else { 0.0 };
+        eprintln!("annotate: {} documents, {} chars, {seconds:.3} s, {rate:.0} chars/s", stats.documents, stats.chars);
+    }
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Message(m)) => fail(&m),
@@ -112,6 +147,14 @@ impl From<io::Error> for Failure {
             Failure::Message(format!("cannot write output: {e}"))
         }
     }
+}
+
+/// What was annotated, for --stats.
+#[derive(Default)]
+struct Stats {
+    documents: usize,
+    /// Characters (code points) of the annotated texts.
+    chars: usize,
 }
 
 fn display_name(path: &str) -> &str {
@@ -156,7 +199,7 @@ fn decode(bytes: Vec<u8>, name: &str) -> Result<String, String> {
     Ok(text)
 }
 
-fn annotate_file(annotator: &Annotator, path: &str, args: &Args) -> Result<(), Failure> {
+fn annotate_file(annotator: &Annotator, path: &str, args: &Args, stats: &mut Stats) -> Result<(), Failure> {
     let name = display_name(path);
     let text =
         decode(read_input(path, MAX_TEXT_BYTES as u64).map_err(Failure::Message)?, name).map_err(Failure::Message)?;
@@ -165,6 +208,8 @@ fn annotate_file(annotator: &Annotator, path: &str, args: &Args) -> Result<(), F
     }
     let options = Options { dct: args.dct, ..args.options.clone() };
     let doc = annotator.annotate(&text, &options).map_err(|e| Failure::Message(format!("{name}: {e}")))?;
+    stats.documents += 1;
+    stats.chars += text.chars().count();
     let export = doc.export(&text, OffsetUnit::CodePoint);
     let mut out = if args.compact { serde_json::to_string(&export) } else { serde_json::to_string_pretty(&export) }
         .map_err(|e| Failure::Message(format!("cannot serialise the result: {e}")))?;
@@ -184,46 +229,71 @@ struct Record {
     dct: Option<String>,
 }
 
-fn annotate_jsonl(annotator: &Annotator, path: &str, args: &Args) -> Result<(), Failure> {
+/// Lines read before a batch is annotated: enough to keep every thread busy,
+/// few enough that the output starts soon and memory stays bounded.
+const BATCH_LINES: usize = 512;
+const BATCH_BYTES: usize = 64 << 20;
+
+fn annotate_jsonl(annotator: &Annotator, path: &str, args: &Args, stats: &mut Stats) -> Result<(), Failure> {
     let name = display_name(path);
-    let reader: Box<dyn BufRead> = if path == "-" {
-        Box::new(io::stdin().lock())
+    let (reader, total): (Box<dyn BufRead>, Option<u64>) = if path == "-" {
+        (Box::new(io::stdin().lock()), None)
     } else {
         if Path::new(path).is_dir() {
             return Err(Failure::Message(format!("{name} is a directory, not a file")));
         }
-        Box::new(io::BufReader::new(
-            std::fs::File::open(path).map_err(|e| Failure::Message(format!("cannot open {name}: {e}")))?,
-        ))
+        let file = std::fs::File::open(path).map_err(|e| Failure::Message(format!("cannot open {name}: {e}")))?;
+        let len = file.metadata().ok().map(|m| m.len());
+        (Box::new(io::BufReader::new(file)), len)
     };
+    let workers = Workers::new(args.jobs).map_err(Failure::Message)?;
+    let progress = Progress::new(total);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut failed = 0usize;
-    let mut buf = Vec::new();
     let mut reader = reader.take(u64::MAX);
-    for line_no in 1.. {
-        buf.clear();
-        let n = (&mut reader).take(MAX_TEXT_BYTES as u64 * 2).read_until(b'\n', &mut buf);
-        let n = n.map_err(|e| Failure::Message(format!("cannot read {name}: {e}")))?;
-        if n == 0 {
-            break;
-        }
-        match annotate_record(annotator, &buf, args) {
-            Ok(Some(line)) => {
-                out.write_all(line.as_bytes())?;
+    let mut line_no = 0usize;
+    let mut at_end = false;
+    while !at_end {
+        // A batch of lines, each with its line number.
+        let mut batch: Vec<(usize, Vec<u8>)> = Vec::new();
+        let mut bytes = 0usize;
+        while batch.len() < BATCH_LINES && bytes < BATCH_BYTES {
+            let mut buf = Vec::new();
+            let n = (&mut reader).take(MAX_TEXT_BYTES as u64 * 2).read_until(b'\n', &mut buf);
+            let n = n.map_err(|e| Failure::Message(format!("cannot read {name}: {e}")))?;
+            if n == 0 {
+                at_end = true;
+                break;
             }
-            Ok(None) => {}
-            Err(e) => {
-                let message = format!("{name}:{line_no}: {e}");
-                if !args.keep_going {
-                    out.flush()?;
-                    return Err(Failure::Message(message));
+            line_no += 1;
+            bytes += n;
+            batch.push((line_no, buf));
+        }
+        let results = workers.map(&batch, |line| annotate_record(annotator, line, args));
+        for ((line_no, line), result) in batch.iter().zip(results) {
+            progress.advance(line.len());
+            match result {
+                Ok(Some((record, chars))) => {
+                    stats.documents += 1;
+                    stats.chars += chars;
+                    out.write_all(record.as_bytes())?;
                 }
-                eprintln!("annotate: {message}");
-                failed += 1;
+                Ok(None) => {}
+                Err(e) => {
+                    let message = format!("{name}:{line_no}: {e}");
+                    if !args.keep_going {
+                        progress.finish();
+                        out.flush()?;
+                        return Err(Failure::Message(message));
+                    }
+                    progress.println(&format!("annotate: {message}"));
+                    failed += 1;
+                }
             }
         }
     }
+    progress.finish();
     out.flush()?;
     if failed > 0 {
         eprintln!("annotate: {failed} line(s) of {name} could not be annotated");
@@ -232,8 +302,108 @@ fn annotate_jsonl(annotator: &Annotator, path: &str, args: &Args) -> Result<(), 
     Ok(())
 }
 
-/// One JSONL line to one output line; `None` for a blank line.
-fn annotate_record(annotator: &Annotator, line: &[u8], args: &Args) -> Result<Option<String>, String> {
+/// The threads that annotate a batch of records: a rayon pool, or none for
+/// --jobs 1. The results come back in input order either way.
+struct Workers {
+    #[cfg(not(target_arch = "wasm32"))]
+    pool: Option<rayon::ThreadPool>,
+}
+
+impl Workers {
+    #[cfg(not(target_arch = "wasm32"))]
+    fn new(jobs: usize) -> Result<Workers, String> {
+        if jobs == 1 {
+            return Ok(Workers { pool: None });
+        }
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs)
+            .build()
+            .map_err(|e| format!("cannot start {jobs} worker threads: {e}"))?;
+        Ok(Workers { pool: Some(pool) })
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    fn new(_jobs: usize) -> Result<Workers, String> {
+        Ok(Workers {})
+    }
+
+    fn map<T, F>(&self, batch: &[(usize, Vec<u8>)], f: F) -> Vec<T>
+    where
+        T: Send,
+        F: Fn(&[u8]) -> T + Sync,
+    {
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some(pool) = &self.pool {
+            use rayon::prelude::*;
+            return pool.install(|| batch.par_iter().map(|(_, line)| f(line)).collect());
+        }
+        batch.iter().map(|(_, line)| f(line)).collect()
+    }
+}
+
+/// A progress bar on stderr, only when stderr is a terminal: by bytes of the
+/// input file, or a count of lines when reading a pipe.
+struct Progress {
+    #[cfg(not(target_arch = "wasm32"))]
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl Progress {
+    #[cfg(not(target_arch = "wasm32"))]
+    fn new(total: Option<u64>) -> Progress {
+        use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+        if !io::stderr().is_terminal() {
+            return Progress { bar: None };
+        }
+        let bar = match total {
+            Some(len) => ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr()).with_style(
+                ProgressStyle::with_template(
+                    "{bar:40} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} eta {eta}",
+                )
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            ),
+            None => ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()).with_style(
+                ProgressStyle::with_template("{spinner} {binary_bytes} read, {binary_bytes_per_sec}")
+                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            ),
+        };
+        Progress { bar: Some(bar) }
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    fn new(_total: Option<u64>) -> Progress {
+        Progress {}
+    }
+
+    fn advance(&self, bytes: usize) {
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some(bar) = &self.bar {
+            bar.inc(bytes as u64);
+        }
+        let _ = bytes;
+    }
+
+    /// A message on stderr that does not garble the bar.
+    fn println(&self, message: &str) {
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some(bar) = &self.bar {
+            bar.suspend(|| eprintln!("{message}"));
+            return;
+        }
+        eprintln!("{message}");
+    }
+
+    fn finish(&self) {
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+/// One JSONL line to one output line and the characters of its text; `None`
+/// for a blank line.
+fn annotate_record(annotator: &Annotator, line: &[u8], args: &Args) -> Result<Option<(String, usize)>, String> {
     let line =
         std::str::from_utf8(line).map_err(|e| format!("not UTF-8 (invalid byte at column {})", e.valid_up_to() + 1))?;
     let line = line.trim_end_matches(['\n', '\r']);
@@ -255,5 +425,5 @@ fn annotate_record(annotator: &Annotator, line: &[u8], args: &Args) -> Result<Op
     });
     let mut s = serde_json::to_string(&export).map_err(|e| format!("cannot serialise the result: {e}"))?;
     s.push('\n');
-    Ok(Some(s))
+    Ok(Some((s, record.text.chars().count())))
 }
