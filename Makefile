@@ -131,7 +131,7 @@ TRAIN_EXTRA := --extra $(EXTRA)/crossner/train.jsonl --extra $(EXTRA)/btc/train.
 train-entities:
 	nice -n 10 cargo run --release --features train --bin train -- --data $(CONLL) \
 	  --out model/entities.bin --with-dev --test $(CONLL)/test.jsonl \
-	  --class-vocab 12000 --floor 0.93 $(TRAIN_EXTRA)
+	  --class-vocab 12000 --floor 0.95 $(TRAIN_EXTRA)
 	rm -f model/entities.bin.train-only
 	cd model && sha256sum entities.bin > entities.sha256
 

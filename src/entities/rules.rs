@@ -308,6 +308,7 @@ pub(crate) fn apply(seg: &Segmented, gaz: &Gazetteer, feats: &Features, out: &mu
     events(seg, out);
     sports_teams(seg, &lists, &lookup, out);
     hyphenated_people(seg, out);
+    titles_before_people(seg, out);
     out.sort_by_key(|e| (e.span.start, e.span.end));
 }
 
@@ -678,4 +679,29 @@ fn hyphenated_people(seg: &Segmented, out: &mut Vec<Entity>) {
         merged.push(e);
     }
     *out = merged;
+}
+
+/// A "person" that ends in a title right before a person ("Anglo-Saxon
+/// King" + "Harold Godwinson") is the title, no name: it goes.
+fn titles_before_people(seg: &Segmented, out: &mut Vec<Entity>) {
+    let n = out.len();
+    let mut drop = vec![false; n];
+    for k in 0..n.saturating_sub(1) {
+        let (e, next) = (&out[k], &out[k + 1]);
+        if e.label != EntityLabel::Per
+            || next.label != EntityLabel::Per
+            || &seg.text[e.span.end..next.span.start] != " "
+        {
+            continue;
+        }
+        let (a, b) = tokens_of(seg, e.span);
+        if b > a && super::groups::is_person_title(seg.word(b - 1)) {
+            drop[k] = true;
+        }
+    }
+    let mut k = 0;
+    out.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
 }
