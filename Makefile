@@ -19,7 +19,7 @@ WASM := target/wasm32-unknown-unknown/release/article_annotator.wasm
 
 .PHONY: all build serve test setup-wasm setup-node setup-browser setup-fuzz setup-test \
         check-lint test-native test-wasm test-page test-bench test-fuzz check-size bench compare page-figures fuzz clean \
-        train-entities eval-entities gazetteers
+        train-entities eval-entities gazetteers npm wheel test-npm test-python
 
 all: build
 
@@ -56,6 +56,7 @@ build: setup-wasm setup-node
 	wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	  --enable-mutable-globals --enable-reference-types --enable-multivalue \
 	  www/pkg/article_annotator_bg.wasm -o www/pkg/article_annotator_bg.wasm
+	cp THIRD-PARTY.md www/pkg/THIRD-PARTY.txt
 	node scripts/vendor.mjs
 	@echo "built www/ ($$(gzip -c www/pkg/article_annotator_bg.wasm | wc -c) bytes of gzipped wasm)"
 
@@ -65,12 +66,15 @@ serve: build
 
 ## --- tests -----------------------------------------------------------------
 
-test: setup-test check-lint test-native test-wasm test-bench test-fuzz test-page check-size
+test: setup-test check-lint test-native test-wasm test-bench test-fuzz test-page check-size test-npm test-python
 	@echo "all checks passed"
 
 check-lint:
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
+	cargo clippy -p article-annotator-python --all-targets -- -D warnings
+	@! cargo tree -p article-annotator --target wasm32-unknown-unknown -e normal,build | grep -E ' (pyo3|pythonize|rayon) ' \
+	  || { echo "the Python binding's dependencies reached the wasm build"; exit 1; }
 	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
 
 test-native:
@@ -90,6 +94,53 @@ test-fuzz: setup-fuzz
 	cd fuzz && for t in annotate import; do \
 	  mkdir -p corpus/$$t && RUSTC_BOOTSTRAP=1 cargo fuzz run -O $$t corpus/$$t ../tests/fixtures -- -max_total_time=15 -max_len=4096 2>&1 | tail -n 1; \
 	  test $${PIPESTATUS[0]} -eq 0 || exit 1; done
+
+## --- packages: npm and Python -----------------------------------------------
+
+# The one version (Cargo.toml's [workspace.package]) of the crate, the npm package and the wheel.
+VERSION := $(shell sed -n '/^\[workspace.package\]/,/^\[/s/^version = "\(.*\)"/\1/p' Cargo.toml)
+PYTHON ?= python3
+PY_BUILD_VENV := target/venv-build
+PY_TEST_VENV := target/venv-test
+# The oldest CPython the abi3 wheel claims, when the machine has one (pyenv's or on PATH).
+PYTHON_OLDEST ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/3.9.*/bin/python3.9) $(shell command -v python3.9))
+
+# The npm package: target/npm/article-annotator-$(VERSION).tgz.
+npm: setup-wasm setup-node
+	cargo build --release --lib --target wasm32-unknown-unknown
+	cd npm && { [ -d node_modules/esbuild ] && [ -d node_modules/typescript ] || npm ci --no-audit --no-fund; }
+	node npm/scripts/pack.mjs $(VERSION) $(WASM)
+
+# The installed tarball under Node, its types under tsc, its bundle in headless Chromium.
+test-npm: npm setup-browser
+	cargo build --release --bin annotate
+	node npm/scripts/test.mjs target/npm/article-annotator-$(VERSION).tgz
+
+# maturin comes from PyPI as a wheel, into a venv of the project's own.
+$(PY_BUILD_VENV)/ok: python/requirements-build.txt
+	rm -rf $(PY_BUILD_VENV) && $(PYTHON) -m venv $(PY_BUILD_VENV)
+	$(PY_BUILD_VENV)/bin/pip install -q --disable-pip-version-check --only-binary :all: -r $<
+	touch $@
+
+# The abi3 wheel (CPython >= 3.9): target/wheels/article_annotator-$(VERSION)-cp39-abi3-*.whl.
+# Its own target dir: the core's cdylib has no hash in its name, so sharing
+# target/release with the CLI's build would rebuild the core each time.
+wheel: $(PY_BUILD_VENV)/ok
+	rm -f target/wheels/article_annotator-*.whl
+	$(PY_BUILD_VENV)/bin/maturin build --release --strip -m python/Cargo.toml --out target/wheels --target-dir target/python
+
+# pytest against the wheel installed into a fresh venv, with Dask for examples/dask_corpus.py.
+test-python: wheel
+	cargo build --release --bin annotate
+	rm -rf $(PY_TEST_VENV) && $(PYTHON) -m venv $(PY_TEST_VENV)
+	$(PY_TEST_VENV)/bin/pip install -q --disable-pip-version-check -r python/requirements-test.txt \
+	  target/wheels/article_annotator-$(VERSION)-cp39-abi3-*.whl
+	$(PY_TEST_VENV)/bin/python -m pytest -q -p no:cacheprovider python/tests
+	@if [ -n "$(PYTHON_OLDEST)" ]; then \
+	  rm -rf target/venv-oldest && $(PYTHON_OLDEST) -m venv target/venv-oldest && \
+	  target/venv-oldest/bin/pip install -q --disable-pip-version-check target/wheels/article_annotator-$(VERSION)-cp39-abi3-*.whl && \
+	  target/venv-oldest/bin/python python/tests/oldest_python.py target/release/annotate; \
+	else echo "no CPython 3.9 here: the wheel is not tried on its oldest Python"; fi
 
 ## --- measurements (print figures; never part of `make test`) ---------------
 

@@ -84,6 +84,13 @@ pub struct Group {
     pub label: EntityLabel,
     /// How many entity mentions carry this group.
     pub mentions: usize,
+    /// For a person who is quoted, the role the article gives them, as it
+    /// words it ("chief executive", "semiconductor analyst").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// The organisation that role is with ("Microsoft", "the ministry").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
 }
 
 /// A TIMEX3 `mod`: how an expression narrows or loosens its value
@@ -217,6 +224,10 @@ pub struct ExportGroup {
     pub name: String,
     pub label: EntityLabel,
     pub mentions: usize,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -290,7 +301,14 @@ impl Document {
                 .groups
                 .iter()
                 .enumerate()
-                .map(|(id, g)| ExportGroup { id, name: g.name.clone(), label: g.label, mentions: g.mentions })
+                .map(|(id, g)| ExportGroup {
+                    id,
+                    name: g.name.clone(),
+                    label: g.label,
+                    mentions: g.mentions,
+                    role: g.role.clone(),
+                    organisation: g.organisation.clone(),
+                })
                 .collect(),
             dates: self
                 .dates
@@ -398,7 +416,18 @@ impl Export {
             if g.id != i {
                 return Err(Error::import(format!("group {i} has id {}; groups must be numbered in order", g.id)));
             }
-            doc.groups.push(Group { name: g.name.clone(), label: g.label, mentions: g.mentions });
+            for (what, value) in [("role", &g.role), ("organisation", &g.organisation)] {
+                if value.as_ref().is_some_and(|v| v.trim().is_empty()) {
+                    return Err(Error::import(format!("group {i} has an empty {what}; leave the key out instead")));
+                }
+            }
+            doc.groups.push(Group {
+                name: g.name.clone(),
+                label: g.label,
+                mentions: g.mentions,
+                role: g.role.clone(),
+                organisation: g.organisation.clone(),
+            });
         }
         for (i, e) in self.entities.iter().enumerate() {
             let what = format!("entity {}", i + 1);
@@ -450,5 +479,45 @@ impl Export {
         let mut out = doc.export(&text, to);
         out.id = id;
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_role(role: Option<&str>, organisation: Option<&str>) -> (String, Document) {
+        let text = "Microsoft chief executive Satya Nadella spoke.";
+        let doc = Document {
+            entities: vec![Entity { span: Span::new(26, 39), label: EntityLabel::Per, group: Some(0) }],
+            groups: vec![Group {
+                name: "Satya Nadella".into(),
+                label: EntityLabel::Per,
+                mentions: 1,
+                role: role.map(str::to_string),
+                organisation: organisation.map(str::to_string),
+            }],
+            ..Document::default()
+        };
+        (serde_json::to_string(&doc.export(text, OffsetUnit::CodePoint)).unwrap(), doc)
+    }
+
+    #[test]
+    fn a_groups_role_and_organisation_round_trip() {
+        let (json, doc) = with_role(Some("chief executive"), Some("Microsoft"));
+        assert!(json.contains(r#""role":"chief executive","organisation":"Microsoft""#), "{json}");
+        let (_, back) = Export::from_json(&json, OffsetUnit::CodePoint).unwrap();
+        assert_eq!(back, doc);
+        // Without a role the keys are left out, and files without them import.
+        let (json, doc) = with_role(None, None);
+        assert!(!json.contains("role") && !json.contains("organisation"), "{json}");
+        assert_eq!(Export::from_json(&json, OffsetUnit::CodePoint).unwrap().1, doc);
+    }
+
+    #[test]
+    fn an_empty_role_is_refused() {
+        let (json, _) = with_role(Some(" "), None);
+        let err = Export::from_json(&json, OffsetUnit::CodePoint).unwrap_err().to_string();
+        assert!(err.contains("group 0 has an empty role"), "{err}");
     }
 }

@@ -71,17 +71,20 @@ impl Annotator {
             )));
         }
         let seg = Segmented::new(text);
+        // One view of the tokens serves the dateline detection and the date finder.
+        let view = dates::View::new(&seg);
         let (dct, dct_source) = match options.dct {
             Some(d) => (Some(d), DctSource::Input),
-            None => match dates::detect_dct(&seg) {
+            None => match dates::detect_dct_in(&view) {
                 Some(d) => (Some(d), DctSource::Text),
                 None => (None, DctSource::None),
             },
         };
         let mut entities = self.entities.tag(&seg);
-        let groups = entities::groups::group_entities(&seg, &mut entities);
-        let dates = dates::find_dates(&seg, dct, &options.dates);
-        let quotes::Quotations { quotes, marked } = quotes::find_quotes(&seg, &entities, &groups);
+        let mut groups = entities::groups::group_entities(&seg, &mut entities);
+        let dates = dates::find_dates_in(&view, dct, &options.dates);
+        let quotes::Quotations { quotes, marked, roles } = quotes::find_quotes(&seg, &entities, &groups);
+        quotes::set_roles(&mut groups, roles);
         let mut doc = Document { dct, dct_source, entities, groups, dates, quotes, marked };
         doc.sort();
         Ok(doc)

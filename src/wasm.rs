@@ -93,3 +93,85 @@ pub fn utf16_to_code_point(text: &str, offset: usize) -> Option<usize> {
 pub fn version() -> String {
     crate::document::TOOL.to_string()
 }
+
+// ---------------------------------------------------------------------------
+// For the npm package (npm/): offsets in the unit asked for, options and the
+// text checked here, so that every error is the engine's own message.
+
+/// The npm package's options: `{ dct, monthFirst, offsets: "codepoint" | "utf16" }`.
+#[derive(Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+struct PackageOptions {
+    dct: Option<String>,
+    month_first: bool,
+    offsets: PackageOffsets,
+}
+
+#[derive(Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum PackageOffsets {
+    #[default]
+    Codepoint,
+    Utf16,
+}
+
+const PACKAGE_OPTION_NAMES: [&str; 3] = ["dct", "monthFirst", "offsets"];
+
+fn js_type(value: &JsValue) -> String {
+    if value.is_null() {
+        "null".to_string()
+    } else if js_sys::Array::is_array(value) {
+        "an array".to_string()
+    } else {
+        value.js_typeof().as_string().unwrap_or_default()
+    }
+}
+
+#[wasm_bindgen]
+impl Engine {
+    /// Annotates `text` for the npm package: the document with offsets in
+    /// code points (the schema's unit) or, with `offsets: "utf16"`, UTF-16.
+    #[wasm_bindgen(js_name = annotateDocument)]
+    pub fn annotate_document(&self, text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+        let Some(text) = text.as_string() else {
+            return Err(JsError::new(&format!("the text to annotate must be a string, not {}", js_type(&text))));
+        };
+        let js: PackageOptions = if options.is_undefined() || options.is_null() {
+            PackageOptions::default()
+        } else if !options.is_object() || js_sys::Array::is_array(&options) {
+            return Err(JsError::new(&format!(
+                "options must be an object such as {{ dct: \"2025-01-13\" }}, not {}",
+                js_type(&options)
+            )));
+        } else {
+            // serde-wasm-bindgen reads only the fields it knows: a misspelt option is caught here.
+            let object: &js_sys::Object = options.unchecked_ref();
+            for name in js_sys::Object::keys(object).iter() {
+                let name = name.as_string().unwrap_or_default();
+                if !PACKAGE_OPTION_NAMES.contains(&name.as_str()) {
+                    return Err(JsError::new(&format!(
+                        "bad options: unknown option `{name}`, expected `dct`, `monthFirst` or `offsets`"
+                    )));
+                }
+            }
+            // serde-wasm-bindgen's messages start "Error: " (a JS Error's toString).
+            serde_wasm_bindgen::from_value(options).map_err(|e| {
+                let e = e.to_string();
+                JsError::new(&format!("bad options: {}", e.strip_prefix("Error: ").unwrap_or(&e)))
+            })?
+        };
+        let mut opts = Options::default();
+        if let Some(d) = js.dct.as_deref().filter(|d| !d.trim().is_empty()) {
+            opts.dct = Some(parse_dct(d).map_err(js_error)?);
+        }
+        if js.month_first {
+            opts.dates.numeric_order = NumericOrder::MonthFirst;
+        }
+        let unit = match js.offsets {
+            PackageOffsets::Codepoint => OffsetUnit::CodePoint,
+            PackageOffsets::Utf16 => OffsetUnit::Utf16,
+        };
+        let doc = self.annotator.annotate(&text, &opts).map_err(js_error)?;
+        to_js(&doc.export(&text, unit))
+    }
+}

@@ -5,7 +5,7 @@
 
 import { setupCorpus } from './corpus.js';
 import { EngineClient } from './engine.js';
-import { copyText, download, toCsv, toW3C } from './exporters.js';
+import { copyText, download, toCsv, toQuotesCsv, toSourcesCsv, toW3C } from './exporters.js';
 import { setupEditing } from './editing.js';
 import { History } from './history.js';
 import { DATE_NAMES, ENTITY_NAMES, renderEntities, renderLegend, renderQuotes, renderTimeline } from './panel.js';
@@ -367,6 +367,8 @@ const FORMATS = {
   json: { ext: 'json', type: 'application/json', name: 'JSON', make: (json) => json },
   w3c: { ext: 'jsonld', type: 'application/ld+json', name: 'W3C Web Annotation JSON-LD', make: toW3C },
   csv: { ext: 'csv', type: 'text/csv', name: 'CSV of entities', make: toCsv },
+  quotes: { ext: 'quotes.csv', type: 'text/csv', name: 'CSV of quotes', make: toQuotesCsv },
+  sources: { ext: 'sources.csv', type: 'text/csv', name: 'CSV of sources', make: toSourcesCsv },
 };
 
 async function exportAs(format, how) {

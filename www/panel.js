@@ -121,18 +121,58 @@ export function renderEntities(container, doc, { jump, light }) {
   container.replaceChildren(...parts);
 }
 
+/** How a source's role reads in the panel: "Nato Secretary General", "spokesman, the ministry". */
+export function roleText(group) {
+  if (!group) return '';
+  const { role, organisation } = group;
+  if (role && organisation) return /^\p{Lu}/u.test(organisation) ? `${organisation} ${role}` : `${role}, ${organisation}`;
+  return role || organisation || '';
+}
+
+/** Words in a quotation: runs of letters or digits. */
+export function wordCount(text) {
+  return (text.match(/[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu) || []).length;
+}
+
+/**
+ * The quotations grouped by who said them: one source per speaker group (or
+ * speaker name when it has no group), most quoted first, then by first
+ * quotation; the unattributed ones apart.
+ */
+export function quoteSources(doc) {
+  const sources = new Map();
+  const unattributed = [];
+  doc.quotes.forEach((q, i) => {
+    if (!q.speaker) {
+      unattributed.push({ q, id: `q${i}` });
+      return;
+    }
+    const group = q.speaker_group != null ? doc.groups[q.speaker_group] : null;
+    const key = group ? `g${q.speaker_group}` : `s|${q.speaker.trim().toLowerCase()}`;
+    let s = sources.get(key);
+    if (!s) {
+      s = { key, speaker: group ? group.name : q.speaker, role: group && group.role ? group.role : '', organisation: group && group.organisation ? group.organisation : '', display: roleText(group), quotes: [], words: 0, first: i };
+      sources.set(key, s);
+    }
+    s.quotes.push({ q, id: `q${i}` });
+    s.words += wordCount(q.text);
+  });
+  const list = [...sources.values()].sort((a, b) => b.quotes.length - a.quotes.length || a.first - b.first);
+  return { sources: list, unattributed };
+}
+
+let showUnattributed = false;
+
 export function renderQuotes(container, doc, { jump, light }) {
   if (!doc || !doc.quotes.length) {
     container.replaceChildren(el('li', { class: 'hint' }, doc ? 'No quotes found.' : 'None yet.'));
     return;
   }
-  const make = (q, i) => {
-    const id = `q${i}`;
+  const quoteItem = ({ q, id }) => {
     const words = q.text.length > 160 ? `${q.text.slice(0, 157).trimEnd()}…` : q.text;
     const button = el(
       'button',
       { type: 'button', dataset: { quote: id } },
-      el('span', { class: q.speaker ? 'speaker' : 'speaker unknown' }, q.speaker || 'Speaker not found'),
       el('span', { class: 'words' }, `“${words}”`),
     );
     button.addEventListener('click', () => jump(id));
@@ -140,10 +180,53 @@ export function renderQuotes(container, doc, { jump, light }) {
     for (const off of ['pointerleave', 'blur']) button.addEventListener(off, () => light([id], false));
     return el('li', {}, button);
   };
-  const all = doc.quotes.map((q, i) => [q, i]);
-  const items = all.slice(0, LIST_LIMIT).map(([q, i]) => make(q, i));
-  const more = showMoreButton(container, all.slice(LIST_LIMIT), ([q, i]) => make(q, i));
-  container.replaceChildren(...items, ...(more ? [more] : []));
+  const sourceItem = (s, { unknown = false } = {}) => {
+    const ids = s.quotes.map((x) => x.id);
+    const count = plural(s.quotes.length, 'quote');
+    const headId = `source-${s.key.replace(/[^\w-]/g, '_')}`;
+    const head = el(
+      'button',
+      // The name is the visible text and a word for people who do not see it.
+      { type: 'button', class: 'source-head', id: headId, dataset: { source: s.key } },
+      el('span', { class: unknown ? 'speaker unknown' : 'speaker' }, s.speaker),
+      s.display ? el('span', { class: 'role' }, ` · ${s.display}`) : null,
+      el('span', { class: 'count' }, ` · ${count}`),
+      el('span', { class: 'visually-hidden' }, '. Go to the next quote.'),
+    );
+    let next = 0;
+    head.addEventListener('click', () => {
+      jump(ids[next % ids.length]);
+      next++;
+    });
+    for (const on of ['pointerenter', 'focus']) head.addEventListener(on, () => light(ids, true));
+    for (const off of ['pointerleave', 'blur']) head.addEventListener(off, () => light(ids, false));
+    const shown = s.quotes.slice(0, LIST_LIMIT).map(quoteItem);
+    const list = el('ol', { class: 'source-quotes', ariaLabelledby: headId }, ...shown);
+    const more = showMoreButton(list, s.quotes.slice(LIST_LIMIT), quoteItem);
+    if (more) list.append(more);
+    return el('li', { class: unknown ? 'source unattributed' : 'source' }, head, list);
+  };
+  const { sources, unattributed } = quoteSources(doc);
+  const items = sources.slice(0, LIST_LIMIT).map((s) => sourceItem(s));
+  const more = showMoreButton(container, sources.slice(LIST_LIMIT), (s) => sourceItem(s));
+  if (more) items.push(more);
+  if (unattributed.length) {
+    const rest = sourceItem({ key: 'unattributed', speaker: 'Speaker not found', display: '', quotes: unattributed }, { unknown: true });
+    rest.hidden = !showUnattributed;
+    const toggle = el(
+      'button',
+      { type: 'button', class: 'link', id: 'toggle-unattributed', ariaPressed: String(showUnattributed) },
+      `${showUnattributed ? 'Hide' : 'Show'} ${plural(unattributed.length, 'unattributed quote')}`,
+    );
+    toggle.addEventListener('click', () => {
+      showUnattributed = !showUnattributed;
+      rest.hidden = !showUnattributed;
+      toggle.setAttribute('aria-pressed', String(showUnattributed));
+      toggle.textContent = `${showUnattributed ? 'Hide' : 'Show'} ${plural(unattributed.length, 'unattributed quote')}`;
+    });
+    items.push(el('li', { class: 'toggle' }, toggle), rest);
+  }
+  container.replaceChildren(...items);
 }
 
 /**

@@ -29,6 +29,7 @@ const FILES = [
   'worker.js',
   'pkg/article_annotator.js',
   'pkg/article_annotator_bg.wasm',
+  'pkg/THIRD-PARTY.txt',
   'vendor/readability.js',
 ];
 const NETWORK_WAIT_MS = 4000;

@@ -211,13 +211,19 @@ fn annotate_file(annotator: &Annotator, path: &str, args: &Args, stats: &mut Sta
     stats.documents += 1;
     stats.chars += text.chars().count();
     let export = doc.export(&text, OffsetUnit::CodePoint);
-    let mut out = if args.compact { serde_json::to_string(&export) } else { serde_json::to_string_pretty(&export) }
-        .map_err(|e| Failure::Message(format!("cannot serialise the result: {e}")))?;
-    out.push('\n');
-    let stdout = io::stdout();
-    let mut lock = stdout.lock();
-    lock.write_all(out.as_bytes())?;
-    lock.flush()?;
+    // Serialised straight into a buffered stdout, not into a string first.
+    let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let written = if args.compact {
+        serde_json::to_writer(&mut out, &export)
+    } else {
+        serde_json::to_writer_pretty(&mut out, &export)
+    };
+    written.map_err(|e| match e.io_error_kind() {
+        Some(kind) => Failure::from(io::Error::from(kind)),
+        None => Failure::Message(format!("cannot serialise the result: {e}")),
+    })?;
+    out.write_all(b"\n")?;
+    out.flush()?;
     Ok(())
 }
 

@@ -19,7 +19,11 @@ const SHORT_LINE: usize = 16;
 
 /// Reads the document creation date from the head of the article.
 pub fn detect_dct(seg: &Segmented) -> Option<Date> {
-    let v = View::new(seg);
+    detect_dct_in(&View::new(seg))
+}
+
+/// [`detect_dct`] over a view built beforehand.
+pub(crate) fn detect_dct_in(v: &View) -> Option<Date> {
     // Token ranges of the first lines.
     let mut lines: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;
@@ -33,7 +37,7 @@ pub fn detect_dct(seg: &Segmented) -> Option<Date> {
         }
     }
     let head_end = lines.last().map_or(0, |l| l.1);
-    let found = finder::find_until(&v, &DateOptions::default(), head_end);
+    let found = finder::find_until(v, &DateOptions::default(), head_end);
     for f in found {
         let Expr::InYear(YearOf::Known(y), Some(Named::MonthDay(m, d))) = f.expr else { continue };
         let Some(&(ls, le)) = lines.iter().find(|(s, e)| *s <= f.start && f.start < *e) else { continue };

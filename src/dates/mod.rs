@@ -24,6 +24,8 @@ use crate::document::{DateMention, TimexMod};
 use crate::text::Segmented;
 
 pub use dct::detect_dct;
+pub(crate) use dct::detect_dct_in;
+pub(crate) use view::View;
 
 /// How to read ambiguous numeric dates such as `03/04/2025`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -56,16 +58,21 @@ pub(crate) enum Mod {
 /// values. Relative expressions are resolved against `dct`; without one
 /// their values stay underspecified (`XXXX-02-09`), never taken from a clock.
 pub fn find_dates(seg: &Segmented, dct: Option<Date>, options: &DateOptions) -> Vec<DateMention> {
-    let v = view::View::new(seg);
-    let found = finder::find(&v, options);
+    find_dates_in(&View::new(seg), dct, options)
+}
+
+/// [`find_dates`] over a view built beforehand (the pipeline shares one
+/// with the dateline detection).
+pub(crate) fn find_dates_in(v: &View, dct: Option<Date>, options: &DateOptions) -> Vec<DateMention> {
+    let found = finder::find(v, options);
     let mut out = Vec::with_capacity(found.len());
     let mut reference = None;
     for f in found {
-        let tense = tense::tense_around(&v, f.start, f.end);
+        let tense = tense::tense_around(v, f.start, f.end);
         // "extended to Nov. 20", "until March": a deadline may lie ahead
         // whatever the verb's tense.
         // Both readings stay open: the nearest occurrence wins.
-        let tense = if tense != tense::Tense::Future && tense::after_deadline_word(&v, f.start) {
+        let tense = if tense != tense::Tense::Future && tense::after_deadline_word(v, f.start) {
             tense::Tense::Open
         } else {
             tense

@@ -2,6 +2,8 @@
 //! sentence numbers, with out-of-range reads returning empty words so that
 //! patterns can look ahead without bounds checks.
 
+use std::borrow::Cow;
+
 use crate::span::Span;
 use crate::text::{Segmented, TokenKind};
 
@@ -9,7 +11,8 @@ pub(crate) struct View<'t> {
     pub text: &'t str,
     pub spans: Vec<Span>,
     pub kinds: Vec<TokenKind>,
-    pub low: Vec<String>,
+    /// Every token lower-cased: most are already, and borrow the text.
+    low: Vec<Cow<'t, str>>,
     /// Index of the sentence each token belongs to.
     pub sentence: Vec<u32>,
     /// Whether a line break precedes the token.
@@ -46,7 +49,7 @@ impl<'t> View<'t> {
 
     /// The lower-cased word at `i`, or "" past the end.
     pub fn w(&self, i: usize) -> &str {
-        self.low.get(i).map_or("", String::as_str)
+        self.low.get(i).map_or("", |w| w)
     }
 
     /// The original text of token `i`, or "".
@@ -97,8 +100,12 @@ impl<'t> View<'t> {
     }
 }
 
-/// Lower-cases a token, folding the typographic apostrophe to `'`.
-fn lower(s: &str) -> String {
+/// Lower-cases a token, folding the typographic apostrophe to `'`; a token
+/// that is already so (most are) is borrowed, not copied.
+fn lower(s: &str) -> Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return Cow::Borrowed(s);
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -107,5 +114,5 @@ fn lower(s: &str) -> String {
             c => out.extend(c.to_lowercase()),
         }
     }
-    out
+    Cow::Owned(out)
 }

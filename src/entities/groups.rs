@@ -354,7 +354,13 @@ pub fn group_entities(seg: &Segmented, entities: &mut [Entity]) -> Vec<Group> {
     for i in 0..n {
         let root = u.find(i);
         let id = *id_of_root.entry(root).or_insert_with(|| {
-            groups.push(Group { name: String::new(), label: entities[i].label, mentions: 0 });
+            groups.push(Group {
+                name: String::new(),
+                label: entities[i].label,
+                mentions: 0,
+                role: None,
+                organisation: None,
+            });
             best.push((0, 0, i));
             groups.len() - 1
         });

@@ -42,6 +42,20 @@ pub(crate) fn norm_char(c: char) -> char {
 #[inline]
 pub(crate) fn word(w: &str, lower: bool) -> u64 {
     let mut h = 0x243f_6a88_85a3_08d3u64;
+    if w.is_ascii() {
+        // Most words: bytes are chars, and no ASCII char is a typographic variant.
+        for &b in w.as_bytes() {
+            let b = if b.is_ascii_digit() {
+                b'0'
+            } else if lower {
+                b.to_ascii_lowercase()
+            } else {
+                b
+            };
+            h = fold(h, b as u64);
+        }
+        return finish(h);
+    }
     for c in w.chars() {
         let c = if c.is_ascii_digit() {
             '0'
@@ -94,5 +108,35 @@ mod tests {
         assert_eq!(word("1996", false), word("2025", false));
         assert_eq!(word("\u{C9}cole", true), word("\u{E9}COLE", true));
         assert_eq!(word("\u{2019}s", false), word("'s", false));
+    }
+
+    /// The byte loop for ASCII words hashes exactly as the char loop does.
+    #[test]
+    fn ascii_words_hash_as_chars() {
+        let by_chars = |w: &str, lower: bool| {
+            let mut h = 0x243f_6a88_85a3_08d3u64;
+            for c in w.chars() {
+                let c = if c.is_ascii_digit() {
+                    '0'
+                } else if lower {
+                    lower_char(norm_char(c))
+                } else {
+                    norm_char(c)
+                };
+                h = fold(h, c as u64);
+            }
+            finish(h)
+        };
+        let all: String = (0u8..128).map(char::from).collect();
+        for w in ["Rutte", "NATO", "U.S.", "1996-08-30", "don't", "A380", "", all.as_str()] {
+            for lower in [false, true] {
+                assert_eq!(word(w, lower), by_chars(w, lower), "{w:?} {lower}");
+            }
+        }
+        for b in 0u8..128 {
+            let w = char::from(b).to_string();
+            assert_eq!(word(&w, true), by_chars(&w, true));
+            assert_eq!(word(&w, false), by_chars(&w, false));
+        }
     }
 }

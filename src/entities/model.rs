@@ -57,16 +57,51 @@ pub struct EntityModel {
     end: Vec<f32>,
     trans: Vec<f32>,
     res: Resources,
-    /// Open-addressed table: each slot holds a key fingerprint (low 32 bits,
-    /// 0 = empty) and its row (high 32 bits), so a lookup touches one line.
+    /// Open-addressed table: each slot holds a model key (low 32 bits, 0 =
+    /// empty) and the feature's weights (high 32 bits, see [`Payload`]), so
+    /// a lookup touches one cache line and no second table.
     slots: Vec<u64>,
     /// A key's home slot is the top bits of `key * FIBONACCI`: keys are
     /// hash bits with the lowest forced to 1, so they cannot index directly.
     home_shift: u32,
-    weights: Vec<i8>,
+    /// The weights of features with more than [`INLINE`] tags and fewer
+    /// than [`DENSE`]: at each offset a count, then that many packed
+    /// `(tag, code)` pairs.
+    spill: Vec<u16>,
+    /// The weights of features with [`DENSE`] tags or more (the common
+    /// ones: bias, capitalisation, shapes), decoded: `width` floats per row,
+    /// zero where the feature has no weight, summed without a branch.
+    dense: Vec<f32>,
+    /// Floats per dense row: `n_tags`.
+    width: usize,
     /// The weight of each code, indexed by the code as a byte.
     codebook: Box<[f32; 256]>,
+    /// The legal predecessors of each tag, for Viterbi.
+    plan: Plan,
     n_features: usize,
+}
+
+/// How many `(tag, code)` pairs a slot holds itself. A feature has weight
+/// for 2.1 tags on average and 84 % have one or two; the rest spill.
+const INLINE: usize = 2;
+/// Features with weight for this many tags or more keep a dense row.
+const DENSE: usize = 7;
+/// A slot's high 32 bits: with the top bit clear, a count (bits 26..28) and
+/// up to two 13-bit pairs `tag | code << 5` (bits 0..13, 13..26); with it
+/// set, the offset of the feature's pairs in `spill`, or (bit 30 set too)
+/// of its row in `dense`.
+struct Payload;
+
+impl Payload {
+    const SPILLED: u32 = 1 << 31;
+    const DENSE: u32 = 1 << 30;
+    const PAIR_BITS: u32 = 13;
+    const PAIR_MASK: u32 = (1 << Self::PAIR_BITS) - 1;
+
+    #[inline]
+    fn pair(tag: usize, code: i8) -> u32 {
+        tag as u32 | (code as u8 as u32) << 5
+    }
 }
 
 impl std::fmt::Debug for EntityModel {
@@ -278,7 +313,7 @@ impl EntityModel {
         let scheme = Scheme::from_code(code).ok_or_else(|| fail(format!("unknown tag scheme {code}")))?;
         let groups = r.u32()?;
         let n_tags = r.u32()? as usize;
-        if n_tags != scheme.len() {
+        if n_tags != scheme.len() || n_tags > 32 {
             return Err(fail(format!("{n_tags} tags do not fit the {scheme:?} scheme")));
         }
         let mut q = Vec::with_capacity(n_tags * (n_tags + 2) + 127);
@@ -351,27 +386,49 @@ impl EntityModel {
         let cap = (2 * n).next_power_of_two().max(16);
         let home_shift = 32 - cap.trailing_zeros();
         let mut slots = vec![0u64; cap];
-        let mut weights = vec![0i8; n * n_tags];
-        for (f, (&key, &mask)) in keys.iter().zip(&masks).enumerate() {
+        let mut spill = Vec::new();
+        let width = n_tags;
+        let mut dense = Vec::new();
+        let mut pairs = Vec::with_capacity(32);
+        for (&key, &mask) in keys.iter().zip(&masks) {
             let packed = r.take(mask.count_ones() as usize)?;
-            let row = &mut weights[f * n_tags..(f + 1) * n_tags];
-            let mut k = 0;
-            for (t, w) in row.iter_mut().enumerate() {
-                if mask & (1 << t) != 0 {
-                    *w = packed[k] as i8;
-                    k += 1;
+            // Set mask bits in tag order, each with its code; a zero code weighs nothing.
+            pairs.clear();
+            let tags = (0..32).filter(|t| mask & (1u32 << t) != 0);
+            pairs.extend(tags.zip(packed).filter(|(_, c)| **c != 0).map(|(t, &c)| Payload::pair(t, c as i8)));
+            let payload = if pairs.len() <= INLINE {
+                let mut p = (pairs.len() as u32) << (INLINE as u32 * Payload::PAIR_BITS);
+                for (k, &x) in pairs.iter().enumerate() {
+                    p |= x << (k as u32 * Payload::PAIR_BITS);
                 }
-            }
+                p
+            } else if pairs.len() < DENSE {
+                let at = u32::try_from(spill.len()).ok().filter(|&a| a < Payload::DENSE);
+                let at = at.ok_or_else(|| fail("the feature table is too large"))?;
+                spill.push(pairs.len() as u16);
+                spill.extend(pairs.iter().map(|&x| x as u16));
+                Payload::SPILLED | at
+            } else {
+                let at = u32::try_from(dense.len()).ok().filter(|&a| a < Payload::DENSE);
+                let at = at.ok_or_else(|| fail("the feature table is too large"))?;
+                let row = dense.len();
+                dense.resize(row + width, 0.0);
+                for &x in &pairs {
+                    dense[row + (x & 31) as usize] = codebook[(x >> 5) as u8 as usize];
+                }
+                Payload::SPILLED | Payload::DENSE | at
+            };
             let key = key | 1;
             let mut s = home(key, home_shift);
             while slots[s] as u32 != 0 && slots[s] as u32 != key {
                 s = (s + 1) & (cap - 1);
             }
-            slots[s] = u64::from(key) | (f as u64) << 32;
+            slots[s] = u64::from(key) | u64::from(payload) << 32;
         }
         if r.at != body.len() {
             return Err(fail(format!("{} bytes are left over after the feature table", body.len() - r.at)));
         }
+        let plan = Plan::new(&trans, n_tags);
         Ok(EntityModel {
             scheme,
             n_tags,
@@ -381,13 +438,16 @@ impl EntityModel {
             res: Resources { groups, gazetteer, clusters },
             slots,
             home_shift,
-            weights,
+            spill,
+            dense,
+            width,
             codebook,
+            plan,
             n_features: n,
         })
     }
 
-    /// The row of model key `k`, whose home slot `s` holds `slot`.
+    /// The payload of model key `k`, whose home slot `s` holds `slot`.
     #[inline]
     fn probe(&self, k: u32, mut s: usize, mut slot: u64) -> Option<u32> {
         let mask = self.slots.len() - 1;
@@ -409,40 +469,57 @@ impl EntityModel {
         self.n_features
     }
 
-    /// Adds the weights of `keys` to one token's emission scores, in three
+    /// Adds the weights of `keys` to one token's emission scores, in two
     /// passes over the keys: load every home slot, then resolve the few
-    /// collisions, then sum the rows. The loads of a pass do not wait on each
-    /// other or on a branch, so their cache misses overlap instead of queueing
-    /// (this loop is most of the tagger's time).
+    /// collisions and add the weights the slots hold. The loads of the first
+    /// pass do not wait on each other or on a branch, so their cache misses
+    /// overlap instead of queueing. Each tag's score receives the same
+    /// additions in the same order as a dense sum over every tag would (the
+    /// skipped ones add zero), so the scores are bit for bit those of one.
     #[inline]
-    fn add_rows(&self, keys: &[u64], acc: &mut [f32]) {
-        const CHUNK: usize = 64;
-        let (mut ks, mut homes, mut first, mut rows) = ([0u32; CHUNK], [0usize; CHUNK], [0u64; CHUNK], [0u32; CHUNK]);
-        for chunk in keys.chunks(CHUNK) {
-            for (j, &key) in chunk.iter().enumerate() {
-                ks[j] = model_key(key);
-                homes[j] = home(ks[j], self.home_shift);
-                first[j] = self.slots[homes[j]];
-            }
-            let mut found = 0;
-            for j in 0..chunk.len() {
-                if let Some(r) = self.probe(ks[j], homes[j], first[j]) {
-                    rows[found] = r;
-                    found += 1;
+    fn add_rows(&self, keys: &[u64], acc: &mut [f32], first: &mut Vec<u64>) {
+        let mut sum = [0f32; 32];
+        sum[..acc.len()].copy_from_slice(acc);
+        let add = |sum: &mut [f32; 32], pair: u32| {
+            sum[(pair & 31) as usize] += self.codebook[(pair >> 5) as u8 as usize];
+        };
+        first.clear();
+        first.extend(keys.iter().map(|&key| self.slots[home(model_key(key), self.home_shift)]));
+        for (&key, &slot) in keys.iter().zip(first.iter()) {
+            let k = model_key(key);
+            let p = if slot as u32 == k {
+                (slot >> 32) as u32
+            } else if slot as u32 == 0 {
+                continue;
+            } else {
+                match self.probe(k, home(k, self.home_shift), slot) {
+                    Some(p) => p,
+                    None => continue,
                 }
-            }
-            let mut touch = 0u8;
-            for &r in &rows[..found] {
-                touch |= self.weights[r as usize * self.n_tags] as u8;
-            }
-            std::hint::black_box(touch);
-            for &r in &rows[..found] {
-                let start = r as usize * self.n_tags;
-                for (a, &w) in acc.iter_mut().zip(&self.weights[start..start + self.n_tags]) {
-                    *a += self.codebook[w as u8 as usize];
+            };
+            if p & Payload::SPILLED == 0 {
+                let count = p >> (INLINE as u32 * Payload::PAIR_BITS);
+                if count > 0 {
+                    add(&mut sum, p & Payload::PAIR_MASK);
+                }
+                if count > 1 {
+                    add(&mut sum, (p >> Payload::PAIR_BITS) & Payload::PAIR_MASK);
+                }
+            } else if p & Payload::DENSE == 0 {
+                let at = (p & !Payload::SPILLED) as usize;
+                let count = self.spill[at] as usize;
+                for &pair in &self.spill[at + 1..at + 1 + count] {
+                    add(&mut sum, pair as u32);
+                }
+            } else {
+                let at = (p & !(Payload::SPILLED | Payload::DENSE)) as usize;
+                let row = &self.dense[at..at + self.width];
+                for (s, &w) in sum[..self.width].iter_mut().zip(row) {
+                    *s += w;
                 }
             }
         }
+        acc.copy_from_slice(&sum[..acc.len()]);
     }
 
     /// Finds the named entities of a segmented document: a first pass with
@@ -465,10 +542,11 @@ impl EntityModel {
         feats.read_headline = true;
         feats.prepare(seg, &self.res);
         let mut acc = vec![0f32; n * t];
+        let mut first = Vec::with_capacity(64);
         for s in &seg.sentences {
             let (lo, hi) = (s.tokens.start, s.tokens.end.min(n));
             for i in lo..hi {
-                self.add_rows(feats.local_keys(seg, &self.res, lo, hi, i), &mut acc[i * t..(i + 1) * t]);
+                self.add_rows(feats.local_keys(seg, &self.res, lo, hi, i), &mut acc[i * t..(i + 1) * t], &mut first);
             }
         }
         let mut tags = vec![0u8; n];
@@ -481,7 +559,7 @@ impl EntityModel {
             feats.nonlocal(seg, &labels, &mut keys, &mut offsets);
             for i in 0..n {
                 let ks = &keys[offsets[i] as usize..offsets[i + 1] as usize];
-                self.add_rows(ks, &mut acc[i * t..(i + 1) * t]);
+                self.add_rows(ks, &mut acc[i * t..(i + 1) * t], &mut first);
             }
             self.decode(seg, &allowed, &acc, &mut scratch, &mut tags);
         }
@@ -629,7 +707,7 @@ impl EntityModel {
         for s in &seg.sentences {
             let range = s.tokens.clone();
             let allowed = |i: usize| allowed[range.start + i];
-            dec.run(&emit[range.start * t..range.end * t], allowed, scratch, &mut out);
+            dec.run_with(&self.plan, &emit[range.start * t..range.end * t], allowed, scratch, &mut out);
             tags[range].copy_from_slice(&out);
         }
     }
@@ -735,24 +813,70 @@ pub(crate) struct Decoder<'a> {
     pub(crate) scheme: Scheme,
     pub(crate) start: &'a [f32],
     pub(crate) end: &'a [f32],
+    /// Read by [`Decoder::run`] (training); tagging plans its moves once, at load.
+    #[cfg_attr(not(feature = "train"), allow(dead_code))]
     pub(crate) trans: &'a [f32],
 }
 
+/// Scratch space for Viterbi, reused from sentence to sentence.
 #[derive(Default)]
 pub(crate) struct Viterbi {
     score: Vec<f32>,
     back: Vec<u8>,
-    /// For each tag, the tags that may legally precede it (BILOU allows about
-    /// a third of all pairs), so the inner loop skips the impossible moves.
-    preds: Vec<u8>,
+    /// The plan of the last [`Decoder::run`], rebuilt on each call.
+    #[cfg_attr(not(feature = "train"), allow(dead_code))]
+    plan: Plan,
+}
+
+/// For each tag, the tags that may legally precede it with the score of
+/// the move (BILOU allows about a third of all pairs), so the inner loop of
+/// Viterbi skips the impossible moves and reads one array in order.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Plan {
+    /// `(predecessor, transition score)` for every tag in turn.
+    preds: Vec<(u8, f32)>,
+    /// Tag `b`'s predecessors are `preds[pred_end[b - 1]..pred_end[b]]`.
     pred_end: Vec<usize>,
-    begins: Vec<bool>,
+}
+
+impl Plan {
+    pub(crate) fn new(trans: &[f32], t: usize) -> Plan {
+        let mut plan = Plan::default();
+        plan.fill(trans, t);
+        plan
+    }
+
+    fn fill(&mut self, trans: &[f32], t: usize) {
+        self.preds.clear();
+        self.pred_end.clear();
+        for b in 0..t {
+            let legal = (0..t).filter(|&a| trans[a * t + b] > NEG / 2.0);
+            self.preds.extend(legal.map(|a| (a as u8, trans[a * t + b])));
+            self.pred_end.push(self.preds.len());
+        }
+    }
 }
 
 impl Decoder<'_> {
     /// The best tag sequence for emission scores `emit` (`n * tags`), each
     /// token's tags limited by `allowed(i)`.
+    #[cfg(feature = "train")]
     pub(crate) fn run(&self, emit: &[f32], allowed: impl Fn(usize) -> Allowed, v: &mut Viterbi, tags: &mut Vec<u8>) {
+        let mut plan = std::mem::take(&mut v.plan);
+        plan.fill(self.trans, self.scheme.len());
+        self.run_with(&plan, emit, allowed, v, tags);
+        v.plan = plan;
+    }
+
+    /// [`Decoder::run`] with the plan of this decoder's transitions made beforehand.
+    pub(crate) fn run_with(
+        &self,
+        plan: &Plan,
+        emit: &[f32],
+        allowed: impl Fn(usize) -> Allowed,
+        v: &mut Viterbi,
+        tags: &mut Vec<u8>,
+    ) {
         let t = self.scheme.len();
         let n = emit.len() / t;
         tags.clear();
@@ -763,44 +887,46 @@ impl Decoder<'_> {
         v.score.resize(n * t, NEG);
         v.back.clear();
         v.back.resize(n * t, 0);
-        v.begins.clear();
-        v.begins.extend((0..t).map(|tag| self.scheme.begins(tag)));
-        v.preds.clear();
-        v.pred_end.clear();
-        for b in 0..t {
-            v.preds.extend((0..t).filter(|&a| self.trans[a * t + b] > NEG / 2.0).map(|a| a as u8));
-            v.pred_end.push(v.preds.len());
-        }
-        let begins = &v.begins;
-        let ok = |a: Allowed, tag: usize| match a {
-            Allowed::Any => true,
-            Allowed::OutsideOnly => tag == 0,
-            Allowed::NoStart => !begins[tag],
+        // The tags each kind of token may take, as bit sets.
+        let all = if t == 32 { u32::MAX } else { (1u32 << t) - 1 };
+        let begins = (0..t).filter(|&tag| self.scheme.begins(tag)).fold(0u32, |m, tag| m | 1 << tag);
+        let may = |a: Allowed| match a {
+            Allowed::Any => all,
+            Allowed::OutsideOnly => 1,
+            Allowed::NoStart => all & !begins,
         };
-        let a0 = allowed(0);
+        let a0 = may(allowed(0));
         for (tag, (s, (&st, &e))) in v.score.iter_mut().zip(self.start.iter().zip(emit)).enumerate().take(t) {
-            if ok(a0, tag) {
+            if a0 >> tag & 1 != 0 {
                 *s = st + e;
             }
         }
+        // The previous token's scores in a fixed array: predecessors index it unchecked.
+        let mut prev = [NEG; 32];
         for i in 1..n {
-            let ai = allowed(i);
-            for b in 0..t {
-                if !ok(ai, b) {
+            let ai = may(allowed(i));
+            prev[..t].copy_from_slice(&v.score[(i - 1) * t..i * t]);
+            let score = &mut v.score[i * t..(i + 1) * t];
+            let back = &mut v.back[i * t..(i + 1) * t];
+            let emit = &emit[i * t..(i + 1) * t];
+            let mut from = 0;
+            for (b, ((score, back), &e)) in score.iter_mut().zip(back.iter_mut()).zip(emit).enumerate() {
+                let to = plan.pred_end[b];
+                let preds = &plan.preds[from..to];
+                from = to;
+                if ai >> b & 1 == 0 {
                     continue;
                 }
-                let (mut best, mut arg) = (NEG * 2.0, 0usize);
-                let from = if b == 0 { 0 } else { v.pred_end[b - 1] };
-                for &a in &v.preds[from..v.pred_end[b]] {
-                    let a = a as usize;
-                    let s = v.score[(i - 1) * t + a] + self.trans[a * t + b];
+                let (mut best, mut arg) = (NEG * 2.0, 0u8);
+                for &(a, tr) in preds {
+                    let s = prev[(a & 31) as usize] + tr;
                     if s > best {
                         best = s;
                         arg = a;
                     }
                 }
-                v.score[i * t + b] = best + emit[i * t + b];
-                v.back[i * t + b] = arg as u8;
+                *score = best + e;
+                *back = arg;
             }
         }
         let (mut best, mut arg) = (NEG * 4.0, 0usize);
@@ -817,5 +943,111 @@ impl Decoder<'_> {
             arg = v.back[i * t + arg] as usize;
             tags[i - 1] = arg as u8;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A feature's key and one code per tag (0 where its mask has no bit).
+    type DenseFeature = (u32, Vec<i8>);
+
+    /// The embedded model's tag count, codebook and features as the file stores them.
+    fn dense_features(bytes: &[u8]) -> (usize, Vec<f32>, Vec<DenseFeature>) {
+        let model = EntityModel::from_bytes(bytes).unwrap();
+        let body = &bytes[..bytes.len() - 4];
+        let mut r = Reader { b: body, at: 24 };
+        let t = model.n_tags;
+        let mut book = vec![0f32; 127];
+        r.at += 4 * t * (t + 2);
+        for b in &mut book {
+            *b = r.f32().unwrap();
+        }
+        for what in ["name lists", "list names"] {
+            r.text(what).unwrap();
+        }
+        let np = r.u8().unwrap() as usize;
+        r.take(np).unwrap();
+        r.text("word classes").unwrap();
+        let n = r.u32().unwrap() as usize;
+        let mut keys = Vec::new();
+        let mut prev = 0;
+        for _ in 0..n {
+            prev += r.varint().unwrap();
+            keys.push(prev | 1);
+        }
+        let masks: Vec<u32> = (0..n).map(|_| r.varint().unwrap()).collect();
+        let mut out = Vec::new();
+        for (&k, &m) in keys.iter().zip(&masks) {
+            let packed = r.take(m.count_ones() as usize).unwrap();
+            let mut row = vec![0i8; t];
+            let mut p = packed.iter();
+            for (tag, w) in row.iter_mut().enumerate() {
+                if m & 1 << tag != 0 {
+                    *w = *p.next().unwrap() as i8;
+                }
+            }
+            out.push((k, row));
+        }
+        (t, book, out)
+    }
+
+    /// The compact table adds, for every tag, the same weights in the same
+    /// order as a dense sum over every tag of every feature found: the
+    /// scores are equal bit for bit, found, missing and colliding keys alike.
+    #[test]
+    fn compact_table_sums_like_a_dense_one() {
+        let bytes = super::super::EMBEDDED_MODEL;
+        let model = EntityModel::from_bytes(bytes).unwrap();
+        let (t, book, feats) = dense_features(bytes);
+        let weight = |c: i8| {
+            if c == 0 {
+                0.0
+            } else if c > 0 {
+                book[c as usize - 1]
+            } else {
+                -book[(-c) as usize - 1]
+            }
+        };
+        let by_key: std::collections::HashMap<u32, &Vec<i8>> = feats.iter().map(|(k, r)| (*k, r)).collect();
+        // Feature hashes whose model keys are in the table, and ones that are not.
+        let mut rng = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            rng
+        };
+        let (mut first, mut dense_rows, mut spilled) = (Vec::new(), 0, 0);
+        for round in 0..2000 {
+            let keys: Vec<u64> = (0..45)
+                .map(|j| {
+                    if (round + j) % 3 == 0 {
+                        next()
+                    } else {
+                        let (k, _) = &feats[next() as usize % feats.len()];
+                        (u64::from(*k) << (64 - KEY_BITS)) | (next() >> KEY_BITS)
+                    }
+                })
+                .collect();
+            let mut want = vec![0.5f32; t];
+            for &k in &keys {
+                if let Some(row) = by_key.get(&model_key(k)) {
+                    let nonzero = row.iter().filter(|&&c| c != 0).count();
+                    dense_rows += usize::from(nonzero >= DENSE);
+                    spilled += usize::from(nonzero > INLINE && nonzero < DENSE);
+                    for (w, &c) in want.iter_mut().zip(row.iter()) {
+                        *w += weight(c);
+                    }
+                }
+            }
+            let mut got = vec![0.5f32; t];
+            model.add_rows(&keys, &mut got, &mut first);
+            let (want, got): (Vec<u32>, Vec<u32>) =
+                (want.iter().map(|x| x.to_bits()).collect(), got.iter().map(|x| x.to_bits()).collect());
+            assert_eq!(got, want, "round {round}");
+        }
+        assert!(dense_rows > 100 && spilled > 100, "every kind of row was exercised ({dense_rows}, {spilled})");
     }
 }

@@ -125,6 +125,15 @@ fn after(ctx: &Ctx, b: Bounds) -> Option<Direct> {
         return None;
     }
     let new_sentence = ends_sentence(ctx, b);
+    // "…," reads a sign on the door · "…," states the report.
+    if !new_sentence
+        && matches!(ctx.lower[k].as_str(), "reads" | "read" | "states")
+        && ctx.cue_at(k).is_none()
+        && !ctx.quoted[k]
+        && let Some(subject) = ctx.np_right(k + 1, b.limit).filter(|np| np.kind != NpKind::Pronoun)
+    {
+        return Some(direct(subject, None, Some(ctx.span(k..k + 1)), How::After));
+    }
     if let Some(VerbForm::Finite) = ctx.cue_at(k) {
         let mut s = k + 1;
         while s < b.limit && super::lexicon::is_time_word(&ctx.lower[s]) {
@@ -157,7 +166,9 @@ fn after(ctx: &Ctx, b: Bounds) -> Option<Direct> {
             ")" => parens = parens.saturating_sub(1),
             _ if parens > 0 => {}
             _ => {
-                let tail_verb = super::lexicon::is_tail_verb(w) && v > k;
+                let tail_verb = super::lexicon::is_tail_verb(w) && v > k
+                    || super::lexicon::is_document_verb(w)
+                        && ctx.np_right(k, v).is_some_and(|np| np.toks.end == v && np.kind == NpKind::Description);
                 if ctx.cue_at(v) == Some(VerbForm::Finite) || tail_verb {
                     break;
                 }
@@ -186,12 +197,14 @@ fn after(ctx: &Ctx, b: Bounds) -> Option<Direct> {
     // titles and roles ("White House press secretary Josh Earnest").
     let gap_ok = (k..subject.toks.start).all(|i| {
         ctx.is_name_word(i)
+            || i > k && !ctx.seg.tokens[i].space_before // inside a word: "FranÃ§ois"
             || !super::lexicon::is_function_word(&ctx.lower[i]) && ctx.word(i).chars().all(char::is_alphanumeric)
     });
     if !gap_ok {
         return None;
     }
-    Some(direct(subject, apposition.map(|a| ctx.span(a)), Some(ctx.span(v..v + 1)), How::After))
+    let (subject, apposition) = named_apposition(ctx, subject, apposition);
+    Some(direct(subject, apposition, Some(ctx.span(v..v + 1)), How::After))
 }
 
 /// Words that end the search for a verb after a quotation: clause openers
@@ -238,10 +251,15 @@ fn before(ctx: &Ctx, b: Bounds) -> Option<Direct> {
             break;
         }
         if ctx.lower[m] == "according" && ctx.lower.get(m + 1).is_some_and(|w| w == "to") {
-            let subject = ctx.np_right(m + 2, punct)?;
+            let subject = according_subject(ctx, m + 2, punct)?;
             return Some(direct(subject, None, Some(ctx.span(m..m + 2)), How::According));
         }
-        if let Some(form) = ctx.cue_at(m)
+        // "The email reads: "…"": a document's verb right before the colon.
+        let form = ctx.cue_at(m).or_else(|| {
+            (m + 1 == punct && !ctx.quoted[m] && super::lexicon::is_document_verb(&ctx.lower[m]))
+                .then_some(VerbForm::Finite)
+        });
+        if let Some(form) = form
             && let Some((subject, apposition)) = subject_of(ctx, m, form, b.floor, punct)
         {
             return Some(direct(subject, apposition, Some(ctx.span(m..m + 1)), How::Before));
@@ -268,7 +286,7 @@ fn mixed(ctx: &Ctx, b: Bounds) -> Option<Direct> {
     // "According to X, …" fronted: the attribution when the main clause has none.
     let fronted = (from..main.min(b.before)).find_map(|m| {
         (ctx.lower[m] == "according" && ctx.lower.get(m + 1).is_some_and(|w| w == "to"))
-            .then(|| ctx.np_right(m + 2, main))
+            .then(|| according_subject(ctx, m + 2, main))
             .flatten()
             .map(|subject| direct(subject, None, Some(ctx.span(m..m + 2)), How::According))
     });
@@ -281,8 +299,15 @@ fn mixed(ctx: &Ctx, b: Bounds) -> Option<Direct> {
         if ctx.word(m) == ";" {
             break;
         }
+        // "X described her as a "disgrace" after she blamed it on "implicit
+        // bias"": a speaker inside an adverbial clause keeps the words.
+        if found.is_some()
+            && matches!(ctx.lower[m].as_str(), "after" | "because" | "when" | "while" | "before" | "although")
+        {
+            break;
+        }
         if ctx.lower[m] == "according" && ctx.lower.get(m + 1).is_some_and(|w| w == "to") {
-            if let Some(subject) = ctx.np_right(m + 2, b.before) {
+            if let Some(subject) = according_subject(ctx, m + 2, b.before) {
                 found = Some(direct(subject, None, Some(ctx.span(m..m + 2)), How::According));
             }
             continue;
@@ -291,7 +316,24 @@ fn mixed(ctx: &Ctx, b: Bounds) -> Option<Direct> {
             && let Some((subject, apposition)) = subject_of(ctx, m, form, b.floor, b.before)
             && !is_bare_relative(ctx, &subject)
         {
+            // "The residents described what they called "a wall of water"":
+            // "they" is the subject of the main clause.
+            let subject = if ctx.lower[subject.toks.start] == "they" {
+                clause_subject(ctx, b.floor, subject.toks.start)
+                    .filter(|np| np.kind != NpKind::Pronoun && np.toks.end < subject.toks.start)
+                    .unwrap_or(subject)
+            } else {
+                subject
+            };
+            // "The bank denied what several lawmakers called "fraud"": the
+            // word is theirs, whatever reports it.
+            let what = m + 1 == b.before
+                && subject.toks.start > b.floor
+                && matches!(ctx.lower[subject.toks.start - 1].as_str(), "what" | "which");
             found = Some(direct(subject, apposition, Some(ctx.span(m..m + 1)), How::Mixed));
+            if what {
+                break;
+            }
             continue;
         }
         if m > b.floor + 1
@@ -346,11 +388,35 @@ fn according_after(ctx: &Ctx, b: Bounds) -> Option<Direct> {
             break;
         }
         if ctx.lower[m] == "according" && ctx.lower[m + 1] == "to" {
-            let subject = ctx.np_right(m + 2, b.limit)?;
+            let subject = according_subject(ctx, m + 2, b.limit)?;
             return Some(direct(subject, None, Some(ctx.span(m..m + 2)), How::According));
         }
     }
     None
+}
+
+/// The source after "according to": the phrase, or for a document the
+/// organisation it comes from ("a statement from the ministry" is the
+/// ministry's).
+fn according_subject(ctx: &Ctx, start: usize, limit: usize) -> Option<Np> {
+    let np = ctx.np_right(start, limit)?;
+    Some(issuer(ctx, &np, limit).unwrap_or(np))
+}
+
+/// The organisation or person a document phrase names as its issuer: "a
+/// statement from the Ministry of Health", "a report by Gartner".
+fn issuer(ctx: &Ctx, np: &Np, limit: usize) -> Option<Np> {
+    if np.kind != NpKind::Description || !super::lexicon::is_document_noun(&ctx.lower[np.toks.end - 1]) {
+        return None;
+    }
+    let mut k = np.toks.end;
+    if k < limit && matches!(ctx.lower[k].as_str(), "issued" | "released" | "published" | "posted" | "sent") {
+        k += 1;
+    }
+    if k + 1 >= limit || !matches!(ctx.lower[k].as_str(), "from" | "by" | "of") {
+        return None;
+    }
+    ctx.np_right(k + 1, limit).filter(|o| o.kind != NpKind::Pronoun)
 }
 
 /// The subject of the speech verb at `m`: the phrase before it ("Rutte
@@ -371,7 +437,24 @@ pub fn subject_of(ctx: &Ctx, m: usize, form: VerbForm, floor: usize, limit: usiz
     if let Some(np) = ctx.np_left(end, floor) {
         let np = head_before_modifier(ctx, np, floor);
         let (np, relative) = resolve_relative(ctx, np, floor);
-        return Some((np, apposition.map(|a| ctx.span(a)).or(relative)));
+        let (np, apposition) = named_apposition(ctx, np, apposition);
+        return Some((np, apposition.or(relative)));
+    }
+    // The second of two verbs with objects: "she attacked the police and
+    // blamed the shootings on …": the subject of the first.
+    if end == m && m > floor + 2 && ctx.lower[m - 1] == "and" {
+        let first = (floor.max(m.saturating_sub(12))..m - 2).rev().find_map(|k| {
+            let w = ctx.lower[k].as_str();
+            if ctx.quoted[k] || matches!(w, "," | ";" | ":") {
+                return Some(None);
+            }
+            let verb_follows = ctx.is_word(k + 1) && !ctx.is_name_word(k + 1) && ctx.lower[k + 1].ends_with("ed");
+            (super::lexicon::is_subject_pronoun(w) && !matches!(w, "who" | "which") && verb_follows)
+                .then(|| Some(ctx.np(k..k + 1, NpKind::Pronoun)))
+        });
+        if let Some(Some(np)) = first {
+            return Some((np, None));
+        }
     }
     // Inverted, only right after a comma, a colon or a quotation: "…, said Rutte".
     let inverts = end == m && (m == floor || matches!(ctx.word(m - 1), "," | ":") || ctx.quoted[m - 1]);
@@ -385,18 +468,49 @@ pub fn subject_of(ctx: &Ctx, m: usize, form: VerbForm, floor: usize, limit: usiz
     None
 }
 
+/// "The Prime Minister, Keir Starmer, said": a role with the name in
+/// apposition is said by the name; the role becomes the apposition.
+fn named_apposition(ctx: &Ctx, np: Np, apposition: Option<std::ops::Range<usize>>) -> (Np, Option<Span>) {
+    let Some(a) = apposition else { return (np, None) };
+    let role_only = np.kind != NpKind::Pronoun
+        && np.toks.clone().all(|i| {
+            let w = ctx.lower[i].as_str();
+            super::lexicon::is_determiner(w)
+                || crate::entities::groups::is_title(ctx.word(i))
+                || super::roles::is_role_noun(w)
+                || ctx.word(i).chars().next().is_some_and(char::is_uppercase) && i + 1 < np.toks.end
+        })
+        && np.toks.clone().any(|i| super::roles::is_role_noun(&ctx.lower[i]));
+    match ctx.np_right(a.start, a.end) {
+        Some(name) if role_only && name.kind == NpKind::Name && name.toks.end == a.end => (name, Some(np.span)),
+        _ => (np, Some(ctx.span(a))),
+    }
+}
+
 /// A phrase read back from a verb may be the object of a preposition that
 /// modifies the subject: "the mayor of the city said", "a spokesman for the
 /// ministry said", "Protesters marching through the streets chanted". The
 /// subject is then the phrase before the preposition (and a participle).
 fn head_before_modifier(ctx: &Ctx, np: Np, floor: usize) -> Np {
+    // Twice at most: "Residents in the town of Marren said".
+    let head = modified_head(ctx, np, floor);
+    modified_head(ctx, head, floor)
+}
+
+fn modified_head(ctx: &Ctx, np: Np, floor: usize) -> Np {
     let mut s = np.toks.start;
     if np.kind == NpKind::Name {
-        // Only "for the Harbour Authority": in "Secretary of State John
-        // Kerry" the name is the subject.
+        // "for the Harbour Authority", "the mayor of Springfield": in
+        // "Secretary of State John Kerry" the name is the subject.
+        let common_noun = |i: usize| {
+            ctx.is_word(i)
+                && !ctx.is_name_word(i)
+                && !super::lexicon::is_function_word(&ctx.lower[i])
+                && !super::lexicon::is_determiner(&ctx.lower[i])
+        };
         if s > floor + 1 && super::lexicon::is_determiner(&ctx.lower[s - 1]) {
             s -= 1;
-        } else {
+        } else if !(s > floor + 2 && matches!(ctx.lower[s - 1].as_str(), "of" | "in") && common_noun(s - 2)) {
             return np;
         }
     }
@@ -413,6 +527,8 @@ fn head_before_modifier(ctx: &Ctx, np: Np, floor: usize) -> Np {
         k -= 1; // "marching through"
     }
     match ctx.np_left(k, floor) {
+        // "a statement from the ministry said": the ministry speaks.
+        Some(left) if matches!(prep, "from" | "by") && issuer(ctx, &left, np.toks.end).is_some() => np,
         Some(left) if left.kind != NpKind::Pronoun => left,
         _ => np,
     }
@@ -480,7 +596,8 @@ pub fn main_clause_start(ctx: &Ctx, floor: usize, limit: usize) -> usize {
     }
     let Some(first) = ctx.lower.get(p) else { return floor };
     let fronted = super::lexicon::is_function_word(first) && !super::lexicon::is_subject_pronoun(first)
-        || first.ends_with("ing") && ctx.is_word(p);
+        || first.ends_with("ing") && ctx.is_word(p)
+        || matches!(first.as_str(), "asked" | "pressed" | "questioned");
     if !fronted {
         return p;
     }

@@ -89,6 +89,9 @@ pub fn classify(ctx: &Ctx, q: &Quoted, place: Place, direct: Option<&Direct>, do
     if so_called(ctx, place) {
         return Class::Marked(MarkedKind::Scare);
     }
+    if n <= 4 && !ends_in_punct && names_a_thing(ctx, place) {
+        return Class::Marked(if title_case { MarkedKind::Title } else { MarkedKind::Scare });
+    }
     let first_upper = words.first().is_some_and(|&i| capitalised(i));
     let inner_end = has_inner_sentence_end(content);
     if title_case && !strong && n >= 2 && !inner_end && n <= 10 {
@@ -218,6 +221,29 @@ fn so_called(ctx: &Ctx, place: Place) -> bool {
         || w == "quote-unquote"
 }
 
+/// A name given to a thing: "the app, known as "Pulse"", "a group called
+/// "Parents First"". A naming verb right before the marks, after a noun (not
+/// a subject: in "what she called "…"" and "was called "…" by" someone
+/// speaks).
+fn names_a_thing(ctx: &Ctx, place: Place) -> bool {
+    let b = place.before;
+    if b < 3 {
+        return false;
+    }
+    let (verb, k) = match ctx.lower[b - 1].as_str() {
+        "as" if matches!(ctx.lower[b - 2].as_str(), "known" | "billed" | "branded") => (b - 2, b - 3),
+        "called" | "named" | "dubbed" | "nicknamed" | "titled" | "entitled" => (b - 1, b - 2),
+        _ => return false,
+    };
+    let noun = ctx.lower[k].as_str();
+    let before_noun = ctx.is_word(k) && !ctx.quoted[k] && !is_function_word(noun) || noun == "," && verb == b - 2;
+    let subject = super::lexicon::is_subject_pronoun(noun) || ctx.is_name_word(k) && verb == b - 1;
+    let agent = (place.after..ctx.len().min(place.after + 4)).any(|i| ctx.lower[i] == "by");
+    // "what multiple lawmakers called "fraud"": somebody's word.
+    let what = (verb.saturating_sub(4)..verb).any(|i| matches!(ctx.lower[i].as_str(), "what" | "which" | "who"));
+    before_noun && !subject && !agent && !what
+}
+
 /// A sentence end inside the span: "It fell. We left".
 fn has_inner_sentence_end(content: &str) -> bool {
     let b = content.as_bytes();
@@ -263,7 +289,7 @@ mod tests {
     use crate::text::Segmented;
 
     fn kinds(text: &str) -> Vec<(String, Option<MarkedKind>)> {
-        let Quotations { quotes, marked } = find_quotes(&Segmented::new(text), &[], &[]);
+        let Quotations { quotes, marked, .. } = find_quotes(&Segmented::new(text), &[], &[]);
         let mut all: Vec<(Span, Option<MarkedKind>)> = quotes.iter().map(|q| (q.span, None)).collect();
         all.extend(marked.iter().map(|m| (m.span, Some(m.kind))));
         all.sort_by_key(|(s, _)| *s);

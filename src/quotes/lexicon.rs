@@ -333,6 +333,17 @@ pub fn is_tail_verb(lower: &str) -> bool {
     matches!(lower, "read" | "reads" | "wrote" | "writes" | "says" | "said")
 }
 
+/// Verbs that attribute a quotation to a document or a study right next to
+/// it, its subject and nothing else between: "…," the survey found; the
+/// memo states: "…".
+pub fn is_document_verb(lower: &str) -> bool {
+    is_tail_verb(lower)
+        || matches!(
+            lower,
+            "found" | "finds" | "states" | "shows" | "showed" | "concluded" | "concludes" | "notes" | "warns" | "adds"
+        )
+}
+
 /// Nouns of speech that take their speaker as a possessor: Trump's "claim",
 /// her "words".
 pub fn is_speech_noun(lower: &str) -> bool {
@@ -371,6 +382,44 @@ pub fn is_speech_noun(lower: &str) -> bool {
             | "phrase"
             | "slogan"
             | "mantra"
+    )
+}
+
+/// Nouns for documents and other sources that speak for whoever issued
+/// them: "according to a statement from the ministry".
+pub fn is_document_noun(lower: &str) -> bool {
+    matches!(
+        lower,
+        "statement"
+            | "report"
+            | "release"
+            | "filing"
+            | "survey"
+            | "study"
+            | "poll"
+            | "document"
+            | "letter"
+            | "email"
+            | "e-mail"
+            | "memo"
+            | "transcript"
+            | "analysis"
+            | "audit"
+            | "review"
+            | "notice"
+            | "announcement"
+            | "readout"
+            | "communique"
+            | "bulletin"
+            | "advisory"
+            | "complaint"
+            | "lawsuit"
+            | "indictment"
+            | "ruling"
+            | "order"
+            | "message"
+            | "post"
+            | "tweet"
     )
 }
 

@@ -8,6 +8,7 @@ mod classify;
 mod lexicon;
 mod marks;
 mod phrases;
+mod roles;
 mod speakers;
 
 use attribute::Bounds;
@@ -21,6 +22,7 @@ use crate::span::Span;
 use crate::text::Segmented;
 
 pub use marks::{Family, find_quoted, paragraphs};
+pub use roles::Role;
 
 /// What [`find_quotes`] finds: quotations, and the other spans in
 /// quotation marks (scare quotes, titles, nicknames).
@@ -28,6 +30,17 @@ pub use marks::{Family, find_quoted, paragraphs};
 pub struct Quotations {
     pub quotes: Vec<Quote>,
     pub marked: Vec<Marked>,
+    /// For each group, the role the article gives it when it is a quoted
+    /// person (else empty); empty when nothing is quoted. See [`set_roles`].
+    pub roles: Vec<Role>,
+}
+
+/// Puts the roles [`find_quotes`] read into their groups.
+pub fn set_roles(groups: &mut [Group], roles: Vec<Role>) {
+    for (g, r) in groups.iter_mut().zip(roles) {
+        g.role = r.role;
+        g.organisation = r.organisation;
+    }
 }
 
 /// Finds quotations in any quotation marks (straight, curly, « », „ “, and
@@ -38,7 +51,7 @@ pub fn find_quotes(seg: &Segmented, entities: &[Entity], groups: &[Group]) -> Qu
     let (mut quoted, paras) = marks::find_quoted(seg.text);
     if quoted.is_empty() {
         // Nothing is quoted: no quotations and nothing to attribute.
-        return Quotations { quotes: Vec::new(), marked: Vec::new() };
+        return Quotations { quotes: Vec::new(), marked: Vec::new(), roles: Vec::new() };
     }
     quoted.sort_by_key(|q| (q.open.start, q.depth));
     let double_style = classify::quotes_with_double_marks(seg.text, &quoted);
@@ -48,9 +61,17 @@ pub fn find_quotes(seg: &Segmented, entities: &[Entity], groups: &[Group]) -> Qu
     let mut items = Vec::new();
     let mut marked = Vec::new();
     let mut next_outer = 0;
+    let sources_from = sources_section(seg.text, &paras);
     for q in &quoted {
         if q.depth == 0 {
             next_outer += 1;
+        }
+        if sources_from.is_some_and(|at| q.open.start >= at) {
+            // A list of sources: the titles of the articles cited.
+            if q.depth == 0 {
+                marked.push(Marked { span: q.content, kind: crate::document::MarkedKind::Title });
+            }
+            continue;
         }
         let following = outer.get(next_outer).map(|n| n.open.start);
         let (bounds, place) = locate(&ctx, q, following);
@@ -62,12 +83,32 @@ pub fn find_quotes(seg: &Segmented, entities: &[Entity], groups: &[Group]) -> Qu
         }
     }
     let speakers = speakers::assign(&ctx, entities, groups, &items);
-    let quotes = items
+    let quotes: Vec<Quote> = items
         .iter()
         .zip(speakers)
         .map(|(item, (speaker, cue))| Quote { span: item.quoted.content, speaker, cue })
         .collect();
-    Quotations { quotes, marked }
+    let mut quoted_groups = vec![false; groups.len()];
+    for g in quotes.iter().filter_map(|q| q.speaker.as_ref().and_then(|s| s.group)) {
+        quoted_groups[g] = true;
+    }
+    let roles = roles::find_roles(&ctx, entities, groups, &quoted_groups);
+    Quotations { quotes, marked, roles }
+}
+
+/// Where a list of sources or references starts: a paragraph that is only
+/// the heading "Sources", "References", "Related news", "External links" or
+/// "See also" (the foot of a Wikinews or blog article). The quoted spans
+/// after it are titles of the articles cited.
+fn sources_section(text: &str, paras: &[Span]) -> Option<usize> {
+    paras.iter().find_map(|p| {
+        let line = p.slice(text).trim().trim_end_matches(':');
+        let heading = line.len() <= 16
+            && ["sources", "references", "related news", "external links", "see also"]
+                .iter()
+                .any(|h| line.eq_ignore_ascii_case(h));
+        heading.then_some(p.end)
+    })
 }
 
 /// The span of a quotation with its marks.

@@ -127,7 +127,9 @@ impl<'a> Ctx<'a> {
         }
         let clause_follows = self.lower.get(i + 1).is_some_and(|n| n == ":" || n == "that");
         let (verb, noun_like) = self.verbs[i];
-        let form = verb.or_else(|| (clause_follows && noun_like).then_some(VerbForm::Finite))?;
+        // "who call it", "they claim": after a subject pronoun the base form is a verb.
+        let after_subject = i > 0 && matches!(self.lower[i - 1].as_str(), "who" | "they" | "we" | "i" | "you");
+        let form = verb.or_else(|| ((clause_follows || after_subject) && noun_like).then_some(VerbForm::Finite))?;
         if w.chars().next().is_some_and(char::is_uppercase) && (i != self.sentence_start(i) || form != VerbForm::Finite)
         {
             return None;
@@ -156,7 +158,7 @@ impl<'a> Ctx<'a> {
             && !self.quoted[i]
     }
 
-    fn np(&self, toks: Range<usize>, kind: NpKind) -> Np {
+    pub fn np(&self, toks: Range<usize>, kind: NpKind) -> Np {
         let span = self.span(toks.clone());
         Np { toks, span, kind }
     }

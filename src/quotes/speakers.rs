@@ -73,7 +73,7 @@ pub fn assign(
     items: &[Item],
 ) -> Vec<(Option<Speaker>, Option<Span>)> {
     let reported = reported_speech(ctx);
-    let origins = origins(ctx, items, &reported);
+    let origins = origins(ctx, entities, items, &reported);
     let people = People::new(ctx, entities, groups, items, &reported);
     // Every speaker phrase, of quotations and of reported speech, resolved in
     // text order: a resolved pronoun is a mention for the pronouns after it.
@@ -177,8 +177,17 @@ fn reported_speech(ctx: &Ctx) -> Vec<Reported> {
 
 /// The origin of each item's speaker: its own attribution, or one taken by
 /// the paragraph conventions.
-fn origins(ctx: &Ctx, items: &[Item], reported: &[Reported]) -> Vec<Option<Origin>> {
+fn origins(ctx: &Ctx, entities: &[Entity], items: &[Item], reported: &[Reported]) -> Vec<Option<Origin>> {
     let mut out: Vec<Option<Origin>> = Vec::with_capacity(items.len());
+    // Tokens of names tagged as people.
+    let mut person_tok = vec![false; ctx.len()];
+    let toks = &ctx.seg.tokens;
+    for e in entities.iter().filter(|e| e.label == EntityLabel::Per) {
+        let first = toks.partition_point(|t| t.span.end <= e.span.start);
+        for slot in person_tok[first..].iter_mut().zip(&toks[first..]).take_while(|(_, t)| t.span.start < e.span.end) {
+            *slot.0 = true;
+        }
+    }
     let para_first_tok = |p: usize| ctx.para.partition_point(|&x| x < p);
     let origin_of = |d: &Direct| Origin { subject: d.subject.clone(), apposition: d.apposition, cue: d.cue };
     // The nearest later quotation of the same paragraph attributed after its marks.
@@ -197,6 +206,14 @@ fn origins(ctx: &Ctx, items: &[Item], reported: &[Reported]) -> Vec<Option<Origi
     for (k, x) in reported.iter().enumerate() {
         last_reported_in.insert(x.para, k);
     }
+    // The subject of the sentence floor..end when it names a person.
+    let person_subject = |floor: usize, end: usize| {
+        clause_subject(ctx, floor, end).filter(|np| match np.kind {
+            NpKind::Name => np.toks.clone().any(|t| person_tok[t]),
+            NpKind::Pronoun => matches!(ctx.lower[np.toks.start].as_str(), "he" | "she"),
+            NpKind::Description => false,
+        })
+    };
     let mut r = 0; // reported speech before the current item
     let mut last_open_ended: Option<usize> = None;
     let mut last_attributed: Option<usize> = None;
@@ -210,10 +227,12 @@ fn origins(ctx: &Ctx, items: &[Item], reported: &[Reported]) -> Vec<Option<Origi
             let para = q.para;
             // 0. Inside a sentence with no speech verb, the sentence's subject:
             //    Trump likened the refugees to a "vicious snake".
+            //    Not a dateline ("DALLAS — "…"): a word stands between.
             let b = item.bounds;
             if b.before > b.floor
                 && b.before < ctx.len()
                 && let Some(subject) = clause_subject(ctx, b.floor, b.before)
+                && (subject.toks.end..b.before).any(|k| ctx.is_word(k))
             {
                 return Some(Origin { subject, apposition: None, cue: None });
             }
@@ -256,6 +275,14 @@ fn origins(ctx: &Ctx, items: &[Item], reported: &[Reported]) -> Vec<Option<Origi
             if let Some(rep) = reported[..r].last().filter(|x| x.para == para) {
                 return Some(rep.origin.clone());
             }
+            // 4b. A quotation opening its sentence after one whose subject is a
+            //     person: "Sanders named racism as a reason. "The younger …""
+            if b.before == b.floor && b.floor > para_first_tok(para) {
+                let floor = ctx.sentence_start(b.floor - 1).max(para_first_tok(para));
+                if let Some(subject) = person_subject(floor, b.floor) {
+                    return Some(Origin { subject, apposition: None, cue: None });
+                }
+            }
             // 5. A paragraph that opens with a quotation goes on with the speaker
             //    of the paragraph before.
             if open_tok == para_first_tok(para) && para > 0 {
@@ -265,7 +292,20 @@ fn origins(ctx: &Ctx, items: &[Item], reported: &[Reported]) -> Vec<Option<Origi
                     (Some(j), Some(rep)) if rep.tok > items[j].bounds.after => Some(rep.origin.clone()),
                     (Some(j), _) => out[j].clone(),
                     (None, Some(rep)) => Some(rep.origin.clone()),
-                    (None, None) => None,
+                    (None, None) => {
+                        // "Asked whether her side was ready, Marsh smiled." then
+                        // "Ask me in August.": the person the paragraph before ends on.
+                        let end = open_tok;
+                        let floor = ctx.sentence_start(end - 1).max(para_first_tok(para - 1));
+                        if let Some(subject) = person_subject(floor, end) {
+                            return Some(Origin { subject, apposition: None, cue: None });
+                        }
+                        // An interviewer's question between two answers: "What keeps her going?"
+                        let asks = ctx.word(end - 1) == "?" && !ctx.quoted[end - 1];
+                        last_attributed
+                            .filter(|&j| asks && items[j].quoted.para + 2 == para)
+                            .and_then(|j| out[j].clone())
+                    }
                 };
             }
             None
@@ -291,6 +331,50 @@ fn signature(ctx: &Ctx, para: usize, end: usize) -> Option<Origin> {
     let dash = np.toks.start.checked_sub(1)?;
     let signed = matches!(ctx.word(dash), "\u{2015}" | "\u{2014}" | "\u{2013}") && ctx.para[dash] == para;
     signed.then(|| Origin { subject: np, apposition: None, cue: Some(ctx.span(dash..dash + 1)) })
+}
+
+/// The name that opens a main clause at `p`, with whatever stands before it
+/// in the subject: a possessive ("Meta's Mark Zuckerberg"), a title run
+/// ("Riverside County Sheriff Chad Bianco", "Millbrook manager Gary Doyle"),
+/// a determiner ("Her colleague Henrik Aas"). The tokens from `p` to the
+/// end of the last name.
+pub fn opening_subject(ctx: &Ctx, p: usize, end: usize) -> Option<std::ops::Range<usize>> {
+    if p >= end || ctx.quoted[p] {
+        return None;
+    }
+    let mut j = p;
+    if is_determiner(&ctx.lower[p]) {
+        j += 1;
+    }
+    let mut name_end = None;
+    let mut lower_run = 0;
+    while j < end && j < p + 12 {
+        let w = ctx.lower[j].as_str();
+        if ctx.quoted[j] {
+            break;
+        }
+        if ctx.is_name_word(j) {
+            lower_run = 0;
+            j += 1;
+            if j >= end || !ctx.is_name_word(j) {
+                name_end = Some(j);
+            }
+        } else if is_possessive(w) && j > p {
+            j += 1;
+        } else if ctx.is_word(j)
+            && lower_run < 3
+            && !is_function_word(w)
+            && !is_determiner(w)
+            && !w.ends_with("ed")
+            && ctx.cue_at(j).is_none()
+        {
+            lower_run += 1;
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    name_end.map(|e| p..e)
 }
 
 const WINDOW_PARAGRAPHS: usize = 3;
@@ -464,11 +548,8 @@ impl People {
         for sentence in &ctx.seg.sentences {
             let r = sentence.tokens.clone();
             let p = main_clause_start(ctx, r.start, r.end);
-            if p < r.end
-                && ctx.is_name_word(p)
-                && let Some(np) = ctx.np_right(p, r.end)
-            {
-                subject[np.toks].iter_mut().for_each(|s| *s = true);
+            if let Some(toks) = opening_subject(ctx, p, r.end) {
+                subject[toks].iter_mut().for_each(|s| *s = true);
             }
         }
         People { events, person, strong, gender, roles, last_words, subject }
@@ -493,7 +574,10 @@ impl People {
                 };
                 found.map_or_else(other, Referent::Group)
             }
-            NpKind::Description => self.resolve_description(ctx, np).map_or_else(other, Referent::Group),
+            NpKind::Description => self
+                .resolve_description(ctx, np)
+                .or_else(|| self.resolve_organisation(ctx, groups, np, resolved))
+                .map_or_else(other, Referent::Group),
         }
     }
 
@@ -568,6 +652,15 @@ impl People {
         first_strong.or(first_fit)
     }
 
+    /// "the company" → the nearest organisation named before it.
+    fn resolve_organisation(&self, ctx: &Ctx, groups: &[Group], np: &Np, resolved: &[(usize, usize)]) -> Option<usize> {
+        let definite = np.toks.len() == 2 && ctx.lower[np.toks.start] == "the";
+        if !definite || !is_company_noun(&ctx.lower[np.toks.end - 1]) {
+            return None;
+        }
+        self.nearest(ctx, np.toks.start, resolved, |g| groups[g].label == EntityLabel::Org && !self.person[g])
+    }
+
     /// "the Nato chief" → the nearest person given the role "chief" (and
     /// "Nato" if that tells people apart). Indefinite and plural phrases
     /// ("a spokeswoman", "officials") name somebody new.
@@ -598,6 +691,30 @@ impl People {
             .map(|&(_, g)| g)
             .or(best.first().copied())
     }
+}
+
+/// Nouns that stand for a company already named ("the company said").
+fn is_company_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "company"
+            | "firm"
+            | "group"
+            | "corporation"
+            | "carmaker"
+            | "automaker"
+            | "retailer"
+            | "chipmaker"
+            | "startup"
+            | "lender"
+            | "bank"
+            | "airline"
+            | "insurer"
+            | "publisher"
+            | "broadcaster"
+            | "conglomerate"
+            | "manufacturer"
+    )
 }
 
 fn add_role(roles: &mut HashMap<String, Vec<usize>>, word: &str, g: usize) {

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { WWW, startServer, launchBrowser } from './lib.mjs';
 
-const FILES = ['basics.test.mjs', 'editing.test.mjs', 'exchange.test.mjs', 'robustness.test.mjs', 'look.test.mjs', 'corpus.test.mjs'];
+const FILES = ['basics.test.mjs', 'editing.test.mjs', 'exchange.test.mjs', 'robustness.test.mjs', 'look.test.mjs', 'corpus.test.mjs', 'quotes.test.mjs'];
 
 if (!existsSync(join(WWW, 'pkg/article_annotator_bg.wasm'))) {
   console.error('www/pkg is missing: run `make build` first.');
