@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Builds model/gazetteers.tsv, the name lists the entity tagger is trained
 with, from packages on PyPI whose data may be shipped (sources and licences
-in model/README.md).
+in model/README.md), and the project's own hand-written list of modern
+names, model/names-modern.tsv.
 
     python3 scripts/build-gazetteers.py > model/gazetteers.tsv
 
@@ -114,6 +115,12 @@ def main():
             short = short_form(name)
             if short != name and len(short) > 2:
                 add("org.company", short)
+        # The project's own list (organisations, teams and products after 1996).
+        modern = Path(__file__).resolve().parent.parent / "model" / "names-modern.tsv"
+        for line in modern.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                list_, name = line.split("\t")
+                add(list_, name)
     out = sys.stdout
     for list_, name in sorted(entries):
         out.write(f"{list_}\t{name}\n")

@@ -10,6 +10,7 @@
 use std::process::ExitCode;
 use std::time::Instant;
 
+use article_annotator::document::EntityLabel;
 use article_annotator::entities::classes;
 use article_annotator::entities::train::{self, Config};
 use article_annotator::entities::{EMBEDDED_MODEL, EntityModel, Scheme, group};
@@ -17,6 +18,15 @@ use article_annotator::entities::{EMBEDDED_MODEL, EntityModel, Scheme, group};
 const USAGE: &str = "\
 usage: train --data DIR --out MODEL [OPTIONS]   train on DIR/train.jsonl, pick epochs on DIR/dev.jsonl
        train --eval GOLD.jsonl [--model MODEL]  score a model file (default: the embedded one)
+       train --eval GOLD.jsonl --pred OUT.jsonl  also write the predicted entities
+       train --table [--model MODEL] [--root DIR] [--fixture FILE]
+                                                one table of F1 on every evaluation set: CoNLL-2003
+                                                dev and test, each CrossNER domain's dev, UNER EWT
+                                                dev, BTC and WNUT17 dev (under DIR, default
+                                                $ANNOTATOR_DATA) and the fixture (default
+                                                tests/entities/modern.jsonl); --no-rules and
+                                                --no-groups leave out the rules after tagging
+                                                and the groups' one label per group
 
 options:
   --epochs N            most epochs to train (default 20); the best on dev is kept
@@ -43,6 +53,10 @@ options:
                         smaller weights are dropped (default 0.8; 0: evenly spaced levels)
   --with-dev            then train again on train + dev for the chosen epochs and write
                         that to MODEL (the train-only model goes to MODEL.train-only)
+  --extra FILE          also train on FILE (repeatable; CrossNER, UNER, WNUT17, BTC), with
+                        its annotation conventions set by its source (`train::adapt`)
+  --extra-dev FILE      with --with-dev, also train the final model on FILE (repeatable)
+  --as-annotated        read the extra corpora as fully annotated (no masking or relabelling)
   --test FILE           also score the written models on FILE (report only)";
 
 fn main() -> ExitCode {
@@ -73,6 +87,12 @@ fn run() -> Result<(), String> {
     let mut args = std::env::args().skip(1);
     let (mut data, mut out, mut eval, mut model_path, mut test) = (None, None, None, None, None);
     let mut with_dev = false;
+    let mut table = false;
+    let mut post = train::Post::ALL;
+    let mut pred_out: Option<String> = None;
+    let (mut extra, mut extra_dev, mut as_annotated) = (Vec::new(), Vec::new(), false);
+    let mut root = std::env::var("ANNOTATOR_DATA").unwrap_or_else(|_| "../shared/data".to_string());
+    let mut fixture = "tests/entities/modern.jsonl".to_string();
     let mut cfg = Config {
         scheme: Scheme::Bilou,
         groups: group::ALL,
@@ -105,6 +125,15 @@ fn run() -> Result<(), String> {
             "--out" => out = Some(value()?),
             "--eval" => eval = Some(value()?),
             "--model" => model_path = Some(value()?),
+            "--table" => table = true,
+            "--no-rules" => post.rules = false,
+            "--no-groups" => post.groups = false,
+            "--pred" => pred_out = Some(value()?),
+            "--extra" => extra.push(value()?),
+            "--extra-dev" => extra_dev.push(value()?),
+            "--as-annotated" => as_annotated = true,
+            "--root" => root = value()?,
+            "--fixture" => fixture = value()?,
             "--test" => test = Some(value()?),
             "--epochs" => cfg.epochs = value()?.parse().map_err(|_| "--epochs needs a number")?,
             "--fold-epochs" => cfg.fold_epochs = value()?.parse().map_err(|_| "--fold-epochs needs a number")?,
@@ -145,6 +174,15 @@ fn run() -> Result<(), String> {
             s => return Err(format!("unknown argument {s}\n{USAGE}")),
         }
     }
+    if table {
+        let bytes = match &model_path {
+            Some(p) => std::fs::read(p).map_err(|e| format!("cannot read {p}: {e}"))?,
+            None => EMBEDDED_MODEL.to_vec(),
+        };
+        let model = EntityModel::from_bytes(&bytes).map_err(|e| e.to_string())?;
+        print!("{}", eval_table(&model, &root, &fixture, post)?);
+        return Ok(());
+    }
     if let Some(gold) = eval {
         let bytes = match &model_path {
             Some(p) => std::fs::read(p).map_err(|e| format!("cannot read {p}: {e}"))?,
@@ -152,6 +190,9 @@ fn run() -> Result<(), String> {
         };
         let model = EntityModel::from_bytes(&bytes).map_err(|e| e.to_string())?;
         let docs = train::read_jsonl(&gold)?;
+        if let Some(p) = &pred_out {
+            std::fs::write(p, train::predict_jsonl(&model, &docs)).map_err(|e| format!("cannot write {p}: {e}"))?;
+        }
         let t = Instant::now();
         let scores = train::evaluate(&model, &docs);
         eprintln!("{} documents in {:.2}s", docs.len(), t.elapsed().as_secs_f64());
@@ -169,8 +210,26 @@ fn run() -> Result<(), String> {
         cfg.gazetteer.clear();
     }
     let start = Instant::now();
-    let tr = train::read_jsonl(&format!("{data}/train.jsonl"))?;
+    let mut tr = train::read_jsonl(&format!("{data}/train.jsonl"))?;
     let dev = train::read_jsonl(&format!("{data}/dev.jsonl"))?;
+    let read_extra = |files: &[String]| -> Result<Vec<train::Doc>, String> {
+        let mut docs = Vec::new();
+        for f in files {
+            docs.extend(train::read_jsonl(f)?);
+        }
+        if !as_annotated {
+            let names = |label: EntityLabel| -> std::collections::HashSet<String> {
+                tr.iter()
+                    .flat_map(|d| d.gold.iter().filter(move |g| g.1 == label).map(|g| g.0.slice(&d.text).to_string()))
+                    .collect()
+            };
+            train::adapt(&mut docs, &names(EntityLabel::Misc), &names(EntityLabel::Loc));
+        }
+        Ok(docs)
+    };
+    let extra_tr = read_extra(&extra)?;
+    let extra_dv = read_extra(&extra_dev)?;
+    tr.extend(extra_tr);
     let test = match &test {
         Some(t) => Some((t.clone(), train::read_jsonl(t)?)),
         None => None,
@@ -198,6 +257,7 @@ fn run() -> Result<(), String> {
         // The same settings and number of epochs on train + dev.
         let mut all = tr.clone();
         all.extend(dev.iter().cloned());
+        all.extend(extra_dv);
         cfg.epochs = best_epoch;
         let (_, bytes) = build(&cfg, &class_opts, &corpora, &all, &[], keep, clip, levels)?;
         std::fs::write(&out, &bytes).map_err(|e| format!("cannot write {out}: {e}"))?;
@@ -205,6 +265,55 @@ fn run() -> Result<(), String> {
         report(&out, &bytes, &dev, test.as_ref(), start)?;
     }
     Ok(())
+}
+
+/// F1 overall and per label on every evaluation set, one row each.
+fn eval_table(model: &EntityModel, root: &str, fixture: &str, post: train::Post) -> Result<String, String> {
+    use article_annotator::document::EntityLabel::{Loc, Misc, Org, Per};
+    let all: &[EntityLabel] = &[Per, Org, Loc, Misc];
+    let pol: &[EntityLabel] = &[Per, Org, Loc];
+    let mut sets: Vec<(String, Vec<train::Doc>, &[EntityLabel])> = Vec::new();
+    let conll = format!("{root}/conll2003");
+    sets.push(("CoNLL-2003 dev".into(), train::read_jsonl(&format!("{conll}/dev.jsonl"))?, all));
+    sets.push(("CoNLL-2003 test".into(), train::read_jsonl(&format!("{conll}/test.jsonl"))?, all));
+    let xner = train::read_jsonl(&format!("{root}/extra/crossner/dev.jsonl"))?;
+    for d in ["politics", "science", "music", "literature", "ai"] {
+        sets.push((format!("CrossNER {d} dev"), train::by_source(&xner, &format!("crossner-{d}")), all));
+    }
+    sets.push((
+        "UNER EWT dev (PER/ORG/LOC)".into(),
+        train::read_jsonl(&format!("{root}/extra/uner-en-ewt/dev.jsonl"))?,
+        pol,
+    ));
+    sets.push(("BTC dev (PER/ORG/LOC)".into(), train::read_jsonl(&format!("{root}/extra/btc/dev.jsonl"))?, pol));
+    sets.push(("WNUT17 dev".into(), train::read_jsonl(&format!("{root}/extra/wnut17/dev.jsonl"))?, all));
+    sets.push(("modern news fixture".into(), train::read_jsonl(fixture)?, all));
+    let mut out = format!(
+        "{:<28} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6}\n",
+        "set (exact span+label F1)", "gold", "all", "PER", "ORG", "LOC", "MISC"
+    );
+    for (name, docs, labels) in &sets {
+        let s = train::evaluate_labels(model, docs, labels, post);
+        let gold: usize = s.counts.values().map(|c| c.0 + c.2).sum();
+        let cell = |l: &str| {
+            if s.counts.get(l).is_some_and(|c| c.0 + c.1 + c.2 > 0) {
+                format!("{:.3}", s.label_f1(l))
+            } else {
+                "-".into()
+            }
+        };
+        out += &format!(
+            "{:<28} {:>6} {:>6.3} {:>6} {:>6} {:>6} {:>6}\n",
+            name,
+            gold,
+            s.f1(),
+            cell("PER"),
+            cell("ORG"),
+            cell("LOC"),
+            cell("MISC")
+        );
+    }
+    Ok(out)
 }
 
 struct ClassOptions {

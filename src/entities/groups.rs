@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use super::consistency::Vote;
 use crate::document::{Entity, EntityLabel, Group};
 use crate::span::Span;
 use crate::text::{Segmented, TokenKind};
@@ -81,6 +82,55 @@ const MAX_NAMESAKES: usize = 16;
 
 /// Words skipped when an acronym is formed from a name.
 const ACRONYM_SKIP: &[&str] = &["of", "the", "and", "for", "&", "de", "du", "des", "la", "le", "on", "in", "to"];
+
+/// Words after a company's own name that its short form leaves off
+/// ("Meta Platforms" / "Meta", "Samsung Electronics" / "Samsung"),
+/// lower-cased without periods.
+const COMPANY_WORDS: &[&str] = &[
+    "platforms",
+    "inc",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "group",
+    "holdings",
+    "holding",
+    "technologies",
+    "technology",
+    "motor",
+    "motors",
+    "electronics",
+    "airlines",
+    "airways",
+    "systems",
+    "pharmaceuticals",
+    "networks",
+    "labs",
+    "entertainment",
+    "communications",
+    "industries",
+    "international",
+    "ltd",
+    "plc",
+    "ag",
+    "se",
+    "sa",
+    "nv",
+    "llc",
+    "energy",
+    "financial",
+    "capital",
+    "partners",
+    "media",
+    "studios",
+    "software",
+    "semiconductor",
+    "therapeutics",
+    "interactive",
+    "brands",
+    "global",
+];
 
 /// Whether `word` (any case, with or without a final period) is a title.
 pub fn is_title(word: &str) -> bool {
@@ -227,6 +277,7 @@ pub fn group_entities(seg: &Segmented, entities: &mut [Entity]) -> Vec<Group> {
     let mut last_names: HashMap<String, Vec<usize>> = HashMap::new(); // last word -> full names (one per group)
     let mut first_names: HashMap<String, Vec<usize>> = HashMap::new();
     let mut lone: HashMap<String, usize> = HashMap::new(); // one-word person mentions not yet joined to a full name
+    let mut companies: HashMap<String, usize> = HashMap::new(); // "meta" -> a mention of "Meta Platforms"
     for (i, name) in names.iter().enumerate() {
         if name.words.is_empty() {
             continue;
@@ -249,6 +300,8 @@ pub fn group_entities(seg: &Segmented, entities: &mut [Entity]) -> Vec<Group> {
                     }
                 }
                 u.join(i, pick);
+            } else if let Some(&j) = companies.get(w).filter(|_| entities[i].label != EntityLabel::Loc) {
+                u.join(i, j);
             } else if let Some(&j) = exact.get(&key) {
                 u.join(i, j);
             } else if let Some(full) = first_names.get(w).filter(|f| person && f.len() == 1) {
@@ -262,6 +315,14 @@ pub fn group_entities(seg: &Segmented, entities: &mut [Entity]) -> Vec<Group> {
         } else {
             if let Some(&j) = exact.get(&key) {
                 u.join(i, j);
+            }
+            // "Meta Platforms" and "Meta": a company and its short form.
+            if !person && name.words[1..].iter().all(|w| COMPANY_WORDS.contains(&w.as_str())) {
+                let head = name.words[0].clone();
+                if let Some(&j) = exact.get(&head).filter(|&&j| entities[j].label != EntityLabel::Loc) {
+                    u.join(i, j);
+                }
+                companies.entry(head).or_insert(i);
             }
             if let Some(a) = acronym(&name.words) {
                 if let Some(&j) = short_forms.get(&a) {
@@ -289,7 +350,6 @@ pub fn group_entities(seg: &Segmented, entities: &mut [Entity]) -> Vec<Group> {
     // Number the groups in order of first mention.
     let mut id_of_root: HashMap<usize, usize> = HashMap::new();
     let mut groups: Vec<Group> = Vec::new();
-    let mut votes: Vec<[usize; 4]> = Vec::new();
     let mut best: Vec<(usize, usize, usize)> = Vec::new(); // (words, chars, mention) of the fullest name
     for i in 0..n {
         let root = u.find(i);
@@ -301,32 +361,30 @@ pub fn group_entities(seg: &Segmented, entities: &mut [Entity]) -> Vec<Group> {
                 role: None,
                 organisation: None,
             });
-            votes.push([0; 4]);
             best.push((0, 0, i));
             groups.len() - 1
         });
         entities[i].group = Some(id);
         groups[id].mentions += 1;
-        let label = if names[i].person { EntityLabel::Per } else { entities[i].label };
-        let label_index = EntityLabel::ALL.iter().position(|&l| l == label).unwrap_or(0);
-        votes[id][label_index] += 1;
         let fullness = (names[i].words.len(), names[i].core.len());
         if fullness > (best[id].0, best[id].1) {
             best[id] = (fullness.0, fullness.1, i);
         }
     }
     for (id, g) in groups.iter_mut().enumerate() {
-        let i = best[id].2;
-        g.name = names[i].core.slice(seg.text).to_string();
-        let top = votes[id].iter().copied().max().unwrap_or(0);
-        let fullest = if names[i].person { EntityLabel::Per } else { entities[i].label };
-        let fullest_index = EntityLabel::ALL.iter().position(|&l| l == fullest).unwrap_or(0);
-        g.label = if votes[id][fullest_index] == top {
-            fullest
-        } else {
-            EntityLabel::ALL.into_iter().zip(votes[id]).find(|&(_, v)| v == top).map_or(fullest, |(l, _)| l)
-        };
+        g.name = names[best[id].2].core.slice(seg.text).to_string();
     }
+    let votes: Vec<Vote> = entities
+        .iter()
+        .zip(&names)
+        .map(|(e, name)| Vote {
+            words: name.words.len(),
+            label: if name.person { EntityLabel::Per } else { e.label },
+            titled: name.person && e.label != EntityLabel::Per,
+        })
+        .collect();
+    let fullest: Vec<usize> = best.iter().map(|b| b.2).collect();
+    super::consistency::settle(seg, entities, &mut groups, &votes, &fullest);
     groups
 }
 
@@ -419,6 +477,46 @@ mod tests {
         assert_eq!((groups[0].name.as_str(), groups[0].label), ("Mark Rutte", Per));
         assert_eq!(groups[1].name, "General Motors");
         assert_eq!(groups[2].name, "European Union");
+    }
+
+    #[test]
+    fn a_company_and_its_short_form_are_one_group_with_one_label() {
+        let (ids, groups) = group(
+            "Meta Platforms said so. Meta shares rose, and Samsung beat Samsung Electronics' rival in Georgia.",
+            &[("Meta Platforms", Org), ("Meta", Per), ("Samsung", Org), ("Samsung Electronics", Org), ("Georgia", Loc)],
+        );
+        assert_eq!(ids, [Some(0), Some(0), Some(1), Some(1), Some(2)]);
+        assert_eq!((groups[0].name.as_str(), groups[0].label), ("Meta Platforms", Org));
+    }
+
+    #[test]
+    fn the_fullest_name_decides_and_short_mentions_follow() {
+        let text = "Joe Biden spoke. Biden said no. Later Biden left for Warsaw, and in Washington George Washington was remembered.";
+        let seg = Segmented::new(text);
+        let mut from = 0;
+        let mut entities: Vec<Entity> = [
+            ("Joe Biden", Per),
+            ("Biden", Org),
+            ("Biden", Misc),
+            ("Warsaw", Loc),
+            ("Washington", Loc),
+            ("George Washington", Per),
+        ]
+        .iter()
+        .map(|&(m, label)| {
+            let at = from + text[from..].find(m).expect("mention in text");
+            from = at + m.len();
+            Entity { span: Span::new(at, at + m.len()), label, group: None }
+        })
+        .collect();
+        let groups = group_entities(&seg, &mut entities);
+        let labels: Vec<EntityLabel> = entities.iter().map(|e| e.label).collect();
+        // The short mentions take the person's label; the place "Washington",
+        // named before the person, stays a place of its own.
+        assert_eq!(labels, [Per, Per, Per, Loc, Loc, Per]);
+        assert_eq!(groups[0].label, Per);
+        assert_eq!(entities[1].group, entities[0].group);
+        assert_ne!(entities[4].group, entities[5].group);
     }
 
     #[test]

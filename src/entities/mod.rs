@@ -6,11 +6,13 @@
 
 #[cfg(feature = "train")]
 pub mod classes;
+mod consistency;
 mod features;
 mod gazetteer;
 pub mod groups;
 mod hash;
 mod model;
+mod rules;
 mod tags;
 #[cfg(feature = "train")]
 pub mod train;

@@ -526,6 +526,16 @@ impl EntityModel {
     /// the local features, then (if the model has them) a second pass that
     /// adds how the first labelled the same words elsewhere.
     pub fn tag(&self, seg: &Segmented) -> Vec<Entity> {
+        self.tag_with(seg, true)
+    }
+
+    /// As [`EntityModel::tag`], without the rules after tagging (for measuring them).
+    #[cfg(feature = "train")]
+    pub fn tag_without_rules(&self, seg: &Segmented) -> Vec<Entity> {
+        self.tag_with(seg, false)
+    }
+
+    fn tag_with(&self, seg: &Segmented, rules: bool) -> Vec<Entity> {
         let n = seg.tokens.len();
         let t = self.n_tags;
         let mut feats = Features::default();
@@ -560,6 +570,9 @@ impl EntityModel {
             self.scheme.decode(&tags[range.clone()], |a, b, label| {
                 self.push_entity(seg, &feats, range.start + a, range.start + b, label, &mut out);
             });
+        }
+        if rules {
+            super::rules::apply(seg, &self.res.gazetteer, &feats, &mut out);
         }
         out
     }
@@ -642,7 +655,8 @@ impl EntityModel {
                 && !t.space_before
                 && seg.tokens.get(i + 1).is_some_and(|n| !n.space_before)
         };
-        if b - a >= 3 && (a + 1..b - 1).any(is_joint) {
+        // A person's hyphenated name is one name ("Shai Gilgeous-Alexander").
+        if b - a >= 3 && label != EntityLabel::Per && (a + 1..b - 1).any(is_joint) {
             let mut parts = Vec::new();
             let mut p = a;
             for i in a + 1..b - 1 {

@@ -19,8 +19,111 @@ use crate::text::Segmented;
 #[derive(Clone, Debug)]
 pub struct Doc {
     pub id: String,
+    /// The corpus it comes from (`"source"`), e.g. `crossner-music`.
+    pub source: String,
     pub text: String,
     pub gold: Vec<(Span, EntityLabel)>,
+    /// Labels this corpus does not annotate: outside the gold spans a token
+    /// may take them (or `O`) without penalty in training.
+    pub unannotated: Vec<EntityLabel>,
+    /// Spans whose tokens may take any tag in training (annotation that
+    /// follows other conventions, such as Twitter usernames).
+    pub free: Vec<Span>,
+    /// Whether its entity names join the shipped name lists (`train.*`).
+    pub lends_names: bool,
+}
+
+/// Sets the annotation conventions of the extra corpora (by their
+/// `source`) that differ from CoNLL-2003's, so that training neither learns
+/// them nor is penalised for CoNLL's choices there:
+///
+/// - UNER EWT and BTC do not annotate MISC, WNUT17 only products and works:
+///   MISC is unannotated there (its WNUT17 spans dropped);
+/// - BTC tags Twitter usernames and hashtags by their owner: those words are
+///   free;
+/// - the names of the social-media posts (BTC, WNUT17) do not join the
+///   shipped name lists: they are many, noisy and would weigh on the page;
+/// - BTC tags nationalities LOC: a one-word LOC span that `misc_names`
+///   (CoNLL-2003's MISC names) holds and `loc_names` does not becomes MISC.
+pub fn adapt(
+    docs: &mut [Doc],
+    misc_names: &std::collections::HashSet<String>,
+    loc_names: &std::collections::HashSet<String>,
+) {
+    for d in docs.iter_mut() {
+        let src = d.source.as_str();
+        if src.starts_with("uner") {
+            d.unannotated = vec![EntityLabel::Misc];
+        } else if src.starts_with("wnut17") {
+            d.lends_names = false;
+            d.unannotated = vec![EntityLabel::Misc];
+            d.gold.retain(|g| g.1 != EntityLabel::Misc);
+        } else if src.starts_with("crossner") {
+            // Long MISC spans built around common words ("2019 Australian
+            // federal election", "Cyc artificial project") follow CrossNER's
+            // own convention: CoNLL would tag the adjective alone. Free them.
+            let text = &d.text;
+            let unlike_conll = |sp: Span| {
+                let t = sp.slice(text);
+                t.starts_with(|c: char| c.is_ascii_digit())
+                    || t.split_whitespace().any(|w| {
+                        w.starts_with(|c: char| c.is_lowercase())
+                            && !matches!(
+                                w,
+                                "of" | "the"
+                                    | "and"
+                                    | "de"
+                                    | "in"
+                                    | "for"
+                                    | "on"
+                                    | "a"
+                                    | "to"
+                                    | "von"
+                                    | "van"
+                                    | "der"
+                                    | "la"
+                                    | "le"
+                                    | "du"
+                            )
+                    })
+            };
+            type Spans = Vec<(Span, EntityLabel)>;
+            let (free, kept): (Spans, Spans) =
+                d.gold.iter().partition(|g| g.1 == EntityLabel::Misc && unlike_conll(g.0));
+            d.free = free.into_iter().map(|g| g.0).collect();
+            d.gold = kept;
+        } else if src.starts_with("btc") {
+            d.lends_names = false;
+            d.unannotated = vec![EntityLabel::Misc];
+            let text = &d.text;
+            let mut free = Vec::new();
+            let bytes = text.as_bytes();
+            for (i, c) in text.char_indices() {
+                let starts = (c == '@' || c == '#') && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric());
+                if starts {
+                    let end = text[i..].find(|ch: char| ch.is_whitespace()).map_or(text.len(), |e| i + e);
+                    free.push(Span::new(i, end));
+                }
+            }
+            d.gold.retain(|g| !free.iter().any(|f| f.start < g.0.end && g.0.start < f.end));
+            for g in d.gold.iter_mut() {
+                let name = g.0.slice(text);
+                if g.1 == EntityLabel::Loc
+                    && !name.contains(' ')
+                    && misc_names.contains(name)
+                    && !loc_names.contains(name)
+                {
+                    g.1 = EntityLabel::Misc;
+                }
+            }
+            d.free = free;
+        }
+    }
+}
+
+/// Gold documents of one source.
+pub fn by_source(docs: &[Doc], prefix: &str) -> Vec<Doc> {
+    docs.iter().filter(|d| d.source.starts_with(prefix)).cloned().collect()
 }
 
 /// Reads gold records `{"id", "text", "entities": [{"start", "end", "label"}]}`
@@ -48,7 +151,15 @@ pub fn read_jsonl(path: &str) -> Result<Vec<Doc>, String> {
             };
             gold.push((Span::new(a, b), label));
         }
-        docs.push(Doc { id: v["id"].as_str().unwrap_or_default().to_string(), text, gold });
+        docs.push(Doc {
+            id: v["id"].as_str().unwrap_or_default().to_string(),
+            source: v["source"].as_str().unwrap_or_default().to_string(),
+            text,
+            gold,
+            unannotated: Vec::new(),
+            free: Vec::new(),
+            lends_names: true,
+        });
     }
     Ok(docs)
 }
@@ -106,14 +217,66 @@ impl Scores {
     }
 }
 
-/// Scores a loaded model on gold documents (the shipping, quantised path).
+/// Scores a loaded model on gold documents (the shipping, quantised path:
+/// the tagger, then the groups, which settle each group's label).
 pub fn evaluate(model: &EntityModel, docs: &[Doc]) -> Scores {
+    evaluate_labels(model, docs, &EntityLabel::ALL, Post::ALL)
+}
+
+/// Which steps after the tagger run when scoring (for measuring them).
+#[derive(Clone, Copy, Debug)]
+pub struct Post {
+    /// The rules after tagging (`rules.rs`).
+    pub rules: bool,
+    /// Grouping, which gives each group one label.
+    pub groups: bool,
+}
+
+impl Post {
+    pub const ALL: Post = Post { rules: true, groups: true };
+}
+
+/// The entities the shipping path finds in each document, as gold-format
+/// JSON lines (code-point offsets), for looking at errors.
+pub fn predict_jsonl(model: &EntityModel, docs: &[Doc]) -> String {
+    let mut out = String::new();
+    for d in docs {
+        let seg = Segmented::new(&d.text);
+        let mut entities = model.tag(&seg);
+        super::groups::group_entities(&seg, &mut entities);
+        let index = OffsetIndex::new(&d.text);
+        let ents: Vec<serde_json::Value> = entities
+            .iter()
+            .map(|e| {
+                serde_json::json!({
+                    "start": index.from_byte(e.span.start, OffsetUnit::CodePoint),
+                    "end": index.from_byte(e.span.end, OffsetUnit::CodePoint),
+                    "label": e.label.as_str(),
+                })
+            })
+            .collect();
+        out += &serde_json::json!({"id": d.id, "entities": ents}).to_string();
+        out.push('\n');
+    }
+    out
+}
+
+/// As [`evaluate`], counting only the labels in `labels` (gold and
+/// predicted): for corpora that annotate some of them (no MISC in UNER).
+pub fn evaluate_labels(model: &EntityModel, docs: &[Doc], labels: &[EntityLabel], post: Post) -> Scores {
     let mut scores = Scores::default();
     for d in docs {
         let seg = Segmented::new(&d.text);
-        let pred: Vec<(Span, EntityLabel)> = model.tag(&seg).into_iter().map(|e| (e.span, e.label)).collect();
-        scores.add(&d.gold, &pred);
+        let mut entities = if post.rules { model.tag(&seg) } else { model.tag_without_rules(&seg) };
+        if post.groups {
+            super::groups::group_entities(&seg, &mut entities);
+        }
+        let pred: Vec<(Span, EntityLabel)> =
+            entities.into_iter().filter(|e| labels.contains(&e.label)).map(|e| (e.span, e.label)).collect();
+        let gold: Vec<(Span, EntityLabel)> = d.gold.iter().copied().filter(|g| labels.contains(&g.1)).collect();
+        scores.add(&gold, &pred);
     }
+    scores.counts.retain(|l, _| labels.iter().any(|x| x.as_str() == *l));
     scores
 }
 
@@ -128,6 +291,10 @@ struct Prepared<'a> {
     nl: Vec<u32>,
     nl_offsets: Vec<u32>,
     gold_tags: Vec<u8>,
+    /// For partially annotated documents, the tags each token may take in a
+    /// path that agrees with the annotation (bit per tag); empty when the
+    /// gold tags are the whole truth.
+    agree: Vec<u32>,
     gold: Vec<(Span, EntityLabel)>,
 }
 
@@ -295,8 +462,27 @@ fn prepare<'a>(
             }
         }
     }
+    // Partial annotation: outside the gold spans, unannotated labels are
+    // free; inside `free` spans, everything is.
+    let mut agree = Vec::new();
+    if !doc.unannotated.is_empty() || !doc.free.is_empty() {
+        let t = scheme.len();
+        let loose: u32 = 1
+            | (1..t)
+                .filter(|&x| scheme.split(x).is_some_and(|(l, _)| doc.unannotated.contains(&l)))
+                .fold(0u32, |m, x| m | 1 << x);
+        agree = gold_tags.iter().map(|&g| if g == 0 { loose } else { 1u32 << g }).collect();
+        for sp in &doc.free {
+            for (i, tok) in seg.tokens.iter().enumerate() {
+                if tok.span.start < sp.end && sp.start < tok.span.end {
+                    agree[i] = u32::MAX;
+                }
+            }
+        }
+    }
     f.keys = Vec::new();
     Prepared {
+        agree,
         allowed: seg.tokens.iter().map(|t| Allowed::of(t.kind)).collect(),
         seg,
         f,
@@ -472,7 +658,7 @@ fn perceptron(
     let mut rng = Rng(seed.max(1));
     let mut c = 1f64;
     let mut v = Viterbi::default();
-    let (mut emit, mut pred) = (Vec::new(), Vec::new());
+    let (mut emit, mut pred, mut target) = (Vec::new(), Vec::new(), Vec::new());
     let mut best: Option<(f64, usize, Vec<f32>, Vec<f32>)> = None;
     let mut per_epoch = Vec::new();
     for epoch in 1..=epochs {
@@ -485,7 +671,29 @@ fn perceptron(
             emissions(p, range.clone(), &wts.w, t, use_nl, &mut emit);
             let dec = Decoder { scheme, start: &start, end: &end, trans: &trans };
             dec.run(&emit, |i| p.allowed[range.start + i], &mut v, &mut pred);
-            let gold = &p.gold_tags[range.clone()];
+            let gold = if p.agree.is_empty() {
+                &p.gold_tags[range.clone()]
+            } else {
+                // The best path that agrees with the partial annotation is the target.
+                let agree = &p.agree[range.clone()];
+                if pred.iter().zip(agree).all(|(&q, &a)| a >> q & 1 == 1) {
+                    pred.as_slice()
+                } else {
+                    for (k, &a) in agree.iter().enumerate() {
+                        for x in 0..t {
+                            if a >> x & 1 == 0 {
+                                emit[k * t + x] = -1e20;
+                            }
+                        }
+                    }
+                    dec.run(&emit, |i| p.allowed[range.start + i], &mut v, &mut target);
+                    if target.iter().zip(agree).all(|(&q, &a)| a >> q & 1 == 1) {
+                        target.as_slice()
+                    } else {
+                        &p.gold_tags[range.clone()]
+                    }
+                }
+            };
             if gold != pred.as_slice() {
                 let bump = |idx: usize, delta: f32, w: &mut [f32], u: &mut [f64]| {
                     w[idx] += delta;
@@ -547,11 +755,14 @@ pub fn train(cfg: &Config, train: &[Doc], dev: &[Doc]) -> Trained {
         if cfg.train_names && cfg.groups & group::GAZETTEER != 0 {
             let mut seen = std::collections::BTreeSet::new();
             for (d, doc) in train.iter().enumerate() {
-                if Some(fold_of(d)) == skip {
+                if Some(fold_of(d)) == skip || !doc.lends_names {
                     continue;
                 }
                 for &(span, label) in &doc.gold {
-                    seen.insert((format!("train.{}", label.as_str()), span.slice(&doc.text).to_string()));
+                    let name = span.slice(&doc.text);
+                    if name.chars().count() >= 2 && !name.starts_with(['@', '#']) {
+                        seen.insert((format!("train.{}", label.as_str()), name.to_string()));
+                    }
                 }
             }
             v.extend(seen);

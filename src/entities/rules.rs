@@ -1,0 +1,707 @@
+//! Rules after tagging, for what CoNLL-2003's 1996 news cannot teach the
+//! weights: names of organisations and products that came later, sports
+//! teams named by place, capitalised words that are not names (holidays,
+//! captions, table abbreviations), a sentence's full stop kept in a name,
+//! and titles inside a tagged span. Each rule is one function over the
+//! tagged entities (in text order); `DESIGN.md` ("Rules after tagging")
+//! gives what each measured.
+
+use super::features::Features;
+use super::gazetteer::Gazetteer;
+use crate::document::{Entity, EntityLabel};
+use crate::span::Span;
+use crate::text::{Segmented, TokenKind};
+
+/// Capitalised words and phrases that are not names in CoNLL-2003's
+/// convention: holidays (its training text leaves "Easter" and "New Year"
+/// untagged), caption and heading words, and abbreviations of results
+/// tables ("KO", "ERA"), and "AI" as the technology.
+const NOT_NAMES: &[&str] = &[
+    "AI",
+    "A.I.",
+    "FILE PHOTO",
+    "FILE",
+    "PHOTO",
+    "Photo",
+    "Illustration",
+    "ILLUSTRATION",
+    "KO",
+    "TKO",
+    "ERA",
+    "Christmas",
+    "Christmas Eve",
+    "Christmas Day",
+    "New Year",
+    "New Year's",
+    "New Year's Eve",
+    "New Year's Day",
+    "Easter",
+    "Easter Sunday",
+    "Easter Monday",
+    "Good Friday",
+    "Thanksgiving",
+    "Halloween",
+    "Boxing Day",
+    "Black Friday",
+    "Cyber Monday",
+    "Valentine's Day",
+];
+
+/// Last words that make a name an event, a contest, a prize or a law: MISC
+/// in CoNLL-2003 ("Davis Cup", "U.S. Open", "Nobel Prize", "Dayton Agreement").
+const EVENT_HEADS: &[&str] = &[
+    "Cup",
+    "Open",
+    "Prix",
+    "Bowl",
+    "Awards",
+    "Award",
+    "Prize",
+    "Agreement",
+    "Accord",
+    "Accords",
+    "Act",
+    "Championship",
+    "Championships",
+    "Series",
+    "Classic",
+    "Trophy",
+    "Olympics",
+    "Paralympics",
+    "Games",
+    "Festival",
+    "Telescope",
+    "Collider",
+];
+
+/// First words of a named storm ("Hurricane Milton"): MISC, as CoNLL-2003
+/// tags "Hurricane Edouard".
+const STORM_HEADS: &[&str] = &["Hurricane", "Typhoon", "Cyclone", "Storm", "Tropical Storm"];
+
+/// Words before "League" that make it a competition ("Premier League"), not
+/// a body ("Arab League").
+const LEAGUE_CONTESTS: &[&str] = &["Premier", "Champions", "Europa", "Nations", "Conference", "Super"];
+
+/// Verbs of a result between two sides.
+const RESULT_VERBS: &[&str] = &[
+    "beat",
+    "beats",
+    "defeated",
+    "defeat",
+    "edged",
+    "routed",
+    "thrashed",
+    "drew",
+    "tied",
+    "upset",
+    "topped",
+    "downed",
+    "blanked",
+    "crushed",
+    "stunned",
+    "outlasted",
+    "overcame",
+    "hammered",
+    "whipped",
+    "blew",
+    "lost",
+    "trounced",
+];
+
+/// Job words that stand between an organisation or place and a person's
+/// name inside one tagged span ("Riverside County Sheriff Chad Bianco").
+const JOB_WORDS: &[&str] = &[
+    "Chief",
+    "Coach",
+    "CEO",
+    "Executive",
+    "Director",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Superintendent",
+    "Inspector",
+    "Detective",
+    "Officer",
+    "Deputy",
+    "Attorney",
+    "Prosecutor",
+    "Manager",
+    "Chairman",
+    "Chairwoman",
+    "Founder",
+    "Analyst",
+    "Economist",
+    "Striker",
+    "Midfielder",
+    "Defender",
+    "Goalkeeper",
+    "Quarterback",
+    "Guard",
+    "Forward",
+    "Pitcher",
+    "Driver",
+];
+
+/// Heads that make a place plus the words after it an organisation ("Los
+/// Angeles" + "Police Department").
+const ORG_HEADS: &[&str] = &[
+    "Department",
+    "Police",
+    "Council",
+    "University",
+    "College",
+    "Authority",
+    "Agency",
+    "Commission",
+    "Board",
+    "Ministry",
+    "Office",
+    "Service",
+    "Services",
+    "Airlines",
+    "Airways",
+    "Institute",
+    "Museum",
+    "Hospital",
+    "Court",
+    "Council",
+    "Assembly",
+    "Parliament",
+    "Senate",
+];
+
+/// Plural last words of places, not of teams ("Palm Springs", "Cayman Islands").
+const PLACE_PLURALS: &[&str] = &[
+    "States",
+    "Islands",
+    "Isles",
+    "Springs",
+    "Falls",
+    "Heights",
+    "Hills",
+    "Mountains",
+    "Lakes",
+    "Emirates",
+    "Highlands",
+    "Alps",
+    "Midlands",
+    "Territories",
+    "Keys",
+    "Plains",
+    "Woods",
+    "Gardens",
+    "Downs",
+    "Sands",
+    "Glades",
+    "Banks",
+    "Fields",
+    "Meadows",
+    "Palms",
+    "Pines",
+    "Oaks",
+    "Cliffs",
+    "Shores",
+    "Rapids",
+    "Provinces",
+    "Flats",
+    "Dunes",
+    "Grove",
+    "Acres",
+    "Narrows",
+    "Dales",
+    "Fens",
+    "Marshes",
+    "Lands",
+    "Works",
+];
+
+/// Home nations that field national sides but are no countries in the lists:
+/// as teams, CoNLL-2003 keeps them (like countries) places.
+const HOME_NATIONS: &[&str] = &["England", "Scotland", "Wales", "Northern Ireland", "Ireland"];
+
+/// Capitalised words that open a sentence after an initial's full stop
+/// ("... network X. The ...").
+const SENTENCE_OPENERS: &[&str] = &[
+    "The", "A", "An", "It", "He", "She", "They", "We", "I", "In", "On", "At", "But", "And", "Then", "This", "That",
+    "These", "Those", "Its", "His", "Her", "Their", "There", "As", "For", "If", "When", "While", "After", "Before",
+    "Some", "Shares", "Its",
+];
+
+/// "31-28": two scores joined by a hyphen.
+fn is_score(w: &str) -> bool {
+    w.split_once('-').is_some_and(|(a, b)| {
+        (1..=3).contains(&a.len())
+            && (1..=3).contains(&b.len())
+            && a.chars().all(|c| c.is_ascii_digit())
+            && b.chars().all(|c| c.is_ascii_digit())
+    })
+}
+
+/// The name lists the rules consult, by index into the model's lists.
+struct Lists {
+    known: Option<usize>,
+    team: Option<usize>,
+    product: Option<usize>,
+    country: Option<usize>,
+    places: u16,
+}
+
+impl Lists {
+    fn of(gaz: &Gazetteer) -> Lists {
+        let find = |n: &str| gaz.names.iter().position(|x| x == n);
+        let places =
+            gaz.names.iter().enumerate().filter(|(_, n)| n.starts_with("loc.")).fold(0u16, |m, (i, _)| m | 1 << i);
+        Lists {
+            known: find("org.known"),
+            team: find("org.team"),
+            product: find("misc.product"),
+            country: find("loc.country"),
+            places,
+        }
+    }
+}
+
+fn has(mask: u16, list: Option<usize>) -> bool {
+    list.is_some_and(|l| mask & (1 << l) != 0)
+}
+
+/// Tokens `a..b` of entity `e`.
+fn tokens_of(seg: &Segmented, span: Span) -> (usize, usize) {
+    let a = seg.tokens.partition_point(|t| t.span.end <= span.start);
+    let b = seg.tokens.partition_point(|t| t.span.start < span.end);
+    (a, b)
+}
+
+fn span_of(seg: &Segmented, a: usize, b: usize) -> Span {
+    Span::new(seg.tokens[a].span.start, seg.tokens[b - 1].span.end)
+}
+
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A name that reads as nothing but a name: camel case ("OpenAI", "iPhone"),
+/// digits or symbols in it ("A350", "OPEC+", "Chick-fil-A"), or several
+/// capitalised words ("Hugging Face").
+fn distinctive(seg: &Segmented, a: usize, b: usize) -> bool {
+    let text = span_of(seg, a, b).slice(seg.text);
+    let camel = text.chars().skip(1).any(char::is_uppercase) && text.chars().any(char::is_lowercase);
+    let marked = text.chars().any(|c| c.is_ascii_digit() || matches!(c, '+' | '&' | '-' | '.'));
+    let words = (a..b).filter(|&i| seg.tokens[i].kind == TokenKind::Word).count();
+    let all_caps_words = (a..b)
+        .filter(|&i| seg.tokens[i].kind == TokenKind::Word)
+        .all(|i| capitalised(seg.word(i)) || seg.word(i) == "of");
+    (camel || marked || (words >= 2 && all_caps_words))
+        && (capitalised(text) || camel || text.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Applies every rule to the tagger's entities (in text order).
+pub(crate) fn apply(seg: &Segmented, gaz: &Gazetteer, feats: &Features, out: &mut Vec<Entity>) {
+    let lists = Lists::of(gaz);
+    let lookup = |a: usize, b: usize| gaz.lookup((a..b).map(|i| feats.lower(i)));
+    split_titled_spans(seg, gaz, &lookup, out);
+    trim_full_stops(seg, out);
+    drop_non_names(seg, out);
+    extend_places(seg, out);
+    known_names(seg, &lists, &lookup, out);
+    events(seg, out);
+    sports_teams(seg, &lists, &lookup, out);
+    hyphenated_people(seg, out);
+    titles_before_people(seg, out);
+    out.sort_by_key(|e| (e.span.start, e.span.end));
+}
+
+/// "Riverside County Sheriff Chad Bianco" tagged as one span: the person
+/// is the name after the last title or job word, the part before it keeps
+/// its label (a county or city a place).
+fn split_titled_spans(seg: &Segmented, gaz: &Gazetteer, lookup: &impl Fn(usize, usize) -> u16, out: &mut Vec<Entity>) {
+    let mut add = Vec::new();
+    for e in out.iter_mut() {
+        if e.label == EntityLabel::Per {
+            continue;
+        }
+        let (a, b) = tokens_of(seg, e.span);
+        let Some(k) = (a + 1..b.saturating_sub(2)).rev().find(|&k| {
+            let w = seg.word(k);
+            (super::groups::is_person_title(w) || JOB_WORDS.contains(&w)) && capitalised(w)
+        }) else {
+            continue;
+        };
+        let person = k + 1..b;
+        if !person.clone().all(|i| seg.tokens[i].kind != TokenKind::Word || capitalised(seg.word(i))) {
+            continue;
+        }
+        // Several title words in a row ("Secretary General") go with the title.
+        let mut head = k;
+        while head > a && (super::groups::is_title(seg.word(head - 1)) || JOB_WORDS.contains(&seg.word(head - 1))) {
+            head -= 1;
+        }
+        add.push(Entity { span: span_of(seg, person.start, person.end), label: EntityLabel::Per, group: None });
+        // The part before the title is a name when its last word says what
+        // it is ("Riverside County", "Police Department") or a list knows
+        // it ("Nato"), with that list's label ("Anglo-Saxon" is MISC).
+        let last = if head > a { seg.word(head - 1) } else { "" };
+        let mask = if head > a { lookup(a, head) } else { 0 };
+        let listed = (0..16).filter(|&l| mask & (1 << l) != 0).find_map(|l| gaz.list_label(l));
+        let label = if head == a {
+            None
+        } else if matches!(last, "County" | "City" | "State" | "Province") {
+            Some(EntityLabel::Loc)
+        } else if ORG_HEADS.contains(&last) {
+            Some(EntityLabel::Org)
+        } else {
+            listed
+        };
+        match label {
+            Some(label) => *e = Entity { span: span_of(seg, a, head), label, group: None },
+            None => e.span = Span::new(0, 0),
+        }
+    }
+    out.retain(|e| !e.span.is_empty());
+    out.extend(add);
+    out.sort_by_key(|e| (e.span.start, e.span.end));
+}
+
+/// A name ends before its sentence's full stop ("... the social network
+/// X." gives "X"), as CoNLL-2003 cuts it even off "U.S"; an initial followed
+/// by a word that opens sentences ends the name there ("X. The").
+fn trim_full_stops(seg: &Segmented, out: &mut [Entity]) {
+    for e in out.iter_mut() {
+        let (a, b) = tokens_of(seg, e.span);
+        if b <= a {
+            continue;
+        }
+        // "X. The company" read as one name: cut after the initial.
+        if let Some(k) = (a..b - 1).find(|&k| {
+            let w = seg.word(k);
+            w.len() <= 3
+                && w.ends_with('.')
+                && w[..w.len() - 1].chars().all(|c| c.is_ascii_uppercase())
+                && SENTENCE_OPENERS.contains(&seg.word(k + 1))
+                && k + 1 < b
+        }) {
+            let w = seg.tokens[k].span;
+            e.span = Span::new(e.span.start, w.end - 1);
+            continue;
+        }
+        let last = seg.tokens[b - 1];
+        let w = last.span.slice(seg.text);
+        if !w.ends_with('.') || w.len() < 2 {
+            continue;
+        }
+        let k = seg.sentences.partition_point(|s| s.tokens.end < b);
+        let sentence_end = seg.sentences.get(k).is_some_and(|s| s.tokens.end == b)
+            || seg.tokens.get(b).is_none_or(|n| n.newlines_before > 0);
+        if sentence_end {
+            e.span = Span::new(e.span.start, last.span.end - 1);
+        }
+    }
+}
+
+/// Holidays, caption words and table abbreviations are no names; "FILE
+/// PHOTO" or "Illustration" at the front of a name comes off it.
+fn drop_non_names(seg: &Segmented, out: &mut Vec<Entity>) {
+    out.retain(|e| {
+        let t = e.span.slice(seg.text);
+        let phase =
+            t.strip_prefix("Phase ").is_some_and(|n| n.chars().all(|c| c.is_ascii_digit() || c.is_ascii_uppercase()));
+        !NOT_NAMES.contains(&t) && !phase
+    });
+}
+
+/// A place followed by "County" is the county ("Riverside" + "County"); a
+/// place followed by capitalised words ending in an organisation's head is
+/// that organisation ("Los Angeles" + "Police Department").
+fn extend_places(seg: &Segmented, out: &mut [Entity]) {
+    let starts: Vec<usize> = out.iter().map(|e| e.span.start).collect();
+    for (n, e) in out.iter_mut().enumerate() {
+        if e.label != EntityLabel::Loc {
+            continue;
+        }
+        let (_, b) = tokens_of(seg, e.span);
+        let next_start = starts.get(n + 1).copied().unwrap_or(usize::MAX);
+        let word_at = |i: usize| seg.tokens.get(i).filter(|t| t.kind == TokenKind::Word && t.newlines_before == 0);
+        if let Some(t) = word_at(b).filter(|t| t.span.slice(seg.text) == "County" && t.span.start < next_start) {
+            e.span = Span::new(e.span.start, t.span.end);
+            continue;
+        }
+        let mut j = b;
+        while j < b + 3 && word_at(j).is_some_and(|t| capitalised(t.span.slice(seg.text)) && t.span.start < next_start)
+        {
+            j += 1;
+        }
+        if let Some(k) = (b..j).rev().find(|&k| ORG_HEADS.contains(&seg.word(k))) {
+            e.span = Span::new(e.span.start, seg.tokens[k].span.end);
+            e.label = EntityLabel::Org;
+        }
+    }
+}
+
+/// Names in the project's lists of organisations and products since 1996
+/// take their list's label when tagged, and are found when the tagger
+/// missed them if they cannot be read as anything else.
+fn known_names(seg: &Segmented, lists: &Lists, lookup: &impl Fn(usize, usize) -> u16, out: &mut Vec<Entity>) {
+    let label_of = |mask: u16| {
+        if has(mask, lists.known) || has(mask, lists.team) {
+            Some(EntityLabel::Org)
+        } else if has(mask, lists.product) {
+            Some(EntityLabel::Misc)
+        } else {
+            None
+        }
+    };
+    // Missed names: the longest distinctive match outside every entity.
+    let mut taken = vec![false; seg.tokens.len()];
+    for e in out.iter() {
+        let (a, b) = tokens_of(seg, e.span);
+        taken[a..b].iter_mut().for_each(|t| *t = true);
+    }
+    let mut add = Vec::new();
+    for s in &seg.sentences {
+        let mut i = s.tokens.start;
+        while i < s.tokens.end {
+            let t = seg.tokens[i];
+            let w = seg.word(i);
+            let may_start = !taken[i]
+                && matches!(t.kind, TokenKind::Word | TokenKind::Number)
+                && (capitalised(w) || w.chars().skip(1).any(char::is_uppercase) || t.kind == TokenKind::Number);
+            if !may_start {
+                i += 1;
+                continue;
+            }
+            let mut found = None;
+            for j in (i + 1..=(i + 5).min(s.tokens.end)).rev() {
+                if taken[i..j].iter().any(|&x| x) {
+                    continue;
+                }
+                let mask = lookup(i, j);
+                // Listed organisations are found whatever their form; products only
+                // when their name can be read as nothing else.
+                let sure = distinctive(seg, i, j) || has(mask, lists.known) && capitalised(seg.word(i));
+                if let Some(l) = label_of(mask).filter(|_| sure) {
+                    found = Some((j, l));
+                    break;
+                }
+            }
+            match found {
+                Some((j, l)) => {
+                    add.push(Entity { span: span_of(seg, i, j), label: l, group: None });
+                    i = j;
+                }
+                None => i += 1,
+            }
+        }
+    }
+    out.extend(add);
+    out.sort_by_key(|e| (e.span.start, e.span.end));
+    let n = seg.tokens.len();
+    for e in out.iter_mut() {
+        let (a, mut b) = tokens_of(seg, e.span);
+        // A listed name the tagger cut short ("OPEC" of "OPEC+", "Boeing"
+        // of "Boeing 777X", "Artemis" of "Artemis II"): take the rest.
+        let sentence_end =
+            seg.sentences.get(seg.sentences.partition_point(|s| s.tokens.end <= a)).map_or(n, |s| s.tokens.end);
+        for j in (b + 1..=(b + 2).min(sentence_end)).rev() {
+            if label_of(lookup(a, j)).is_some() && seg.tokens[b..j].iter().all(|t| t.newlines_before == 0) {
+                e.span = span_of(seg, a, j);
+                b = j;
+                break;
+            }
+        }
+        let mask = lookup(a, b);
+        if let Some(l) = label_of(mask) {
+            // A product stays what the tagger said unless its name can be read as nothing else.
+            if l == EntityLabel::Org || distinctive(seg, a, b) || e.label == EntityLabel::Misc {
+                e.label = l;
+            }
+        }
+        // A product and its model number: "iPhone" + "16", "PlayStation" + "5".
+        if has(lookup(a, b), lists.product) && b < sentence_end {
+            let w = seg.word(b);
+            let model = seg.tokens[b].kind == TokenKind::Number && w.len() <= 4
+                || matches!(w, "II" | "III" | "IV" | "V" | "VI" | "Pro" | "Max" | "Ultra" | "Plus" | "Mini");
+            if model && seg.tokens[b].space_before && seg.tokens[b].newlines_before == 0 {
+                e.span = span_of(seg, a, b + 1);
+                e.label = EntityLabel::Misc;
+            }
+        }
+    }
+    // Entities the extensions swallowed go.
+    let mut end = 0;
+    out.retain(|e| {
+        let keep = e.span.start >= end;
+        end = end.max(e.span.end);
+        keep
+    });
+}
+
+/// Contests, prizes, laws and storms are MISC ("Super Bowl", "Grammy
+/// Awards", "Digital Services Act", "Hurricane Milton"); a place, people
+/// or number right before one is part of it ("Japanese Grand Prix", "Paris
+/// Games", "T20 World Cup").
+fn events(seg: &Segmented, out: &mut Vec<Entity>) {
+    for e in out.iter_mut() {
+        let (a, b) = tokens_of(seg, e.span);
+        if b - a < 2 {
+            continue;
+        }
+        let last = seg.word(b - 1);
+        let league = last == "League" && LEAGUE_CONTESTS.contains(&seg.word(b - 2));
+        let storm = STORM_HEADS.contains(&seg.word(a));
+        if EVENT_HEADS.contains(&last) || league || storm {
+            e.label = EntityLabel::Misc;
+            // "T20 World Cup", "2026 Winter Olympics" keep their number when it has letters.
+            if a > 0 {
+                let p = seg.tokens[a - 1];
+                let pw = seg.word(a - 1);
+                if p.kind == TokenKind::Word
+                    && pw.chars().any(|c| c.is_ascii_digit())
+                    && pw.chars().any(char::is_alphabetic)
+                    && seg.tokens[a].space_before
+                {
+                    e.span = Span::new(p.span.start, e.span.end);
+                }
+            }
+        }
+    }
+    // Merge "Japanese" + "Grand Prix", "Paris" + "Games".
+    let mut merged: Vec<Entity> = Vec::with_capacity(out.len());
+    for e in out.drain(..) {
+        if let Some(prev) = merged.last_mut() {
+            let gap = &seg.text[prev.span.end.min(e.span.start)..e.span.start];
+            let (a, b) = tokens_of(seg, e.span);
+            let is_event = e.label == EntityLabel::Misc && b > a && EVENT_HEADS.contains(&seg.word(b - 1));
+            if is_event && gap == " " && matches!(prev.label, EntityLabel::Loc | EntityLabel::Misc) {
+                prev.span = Span::new(prev.span.start, e.span.end);
+                prev.label = EntityLabel::Misc;
+                continue;
+            }
+        }
+        merged.push(e);
+    }
+    *out = merged;
+}
+
+/// Teams named by their place are organisations in CoNLL-2003 ("Leicestershire
+/// beat Somerset"); national sides stay places. A place next to a verb of a
+/// result in a sentence with a score, a place plus a plural nickname
+/// ("Boston Celtics"), and the names in the team list are ORG.
+fn sports_teams(seg: &Segmented, lists: &Lists, lookup: &impl Fn(usize, usize) -> u16, out: &mut [Entity]) {
+    for e in out.iter_mut() {
+        if e.label == EntityLabel::Org {
+            continue;
+        }
+        let (a, b) = tokens_of(seg, e.span);
+        if b <= a {
+            continue;
+        }
+        let mask = lookup(a, b);
+        if has(mask, lists.team) {
+            e.label = EntityLabel::Org;
+            continue;
+        }
+        // "Boston Celtics": a place and a plural nickname.
+        if b - a >= 2 && e.label == EntityLabel::Loc {
+            let last = seg.word(b - 1);
+            let plural = last.len() > 3
+                && last.ends_with('s')
+                && !last.ends_with("ss")
+                && capitalised(last)
+                && !EVENT_HEADS.contains(&last);
+            if plural
+                && !PLACE_PLURALS.contains(&last)
+                && lookup(a, b - 1) & lists.places != 0
+                && mask & lists.places == 0
+            {
+                e.label = EntityLabel::Org;
+                continue;
+            }
+        }
+        if e.label != EntityLabel::Loc || has(mask, lists.country) {
+            continue;
+        }
+        let name = e.span.slice(seg.text);
+        if HOME_NATIONS.contains(&name) {
+            continue;
+        }
+        let k = seg.sentences.partition_point(|s| s.span.end <= e.span.start);
+        let Some(s) = seg.sentences.get(k) else { continue };
+        let r = s.tokens.clone();
+        let score = r.clone().any(|i| seg.tokens[i].kind == TokenKind::Number && is_score(seg.word(i)))
+            || (r.start + 2..r.end).any(|i| {
+                seg.tokens[i - 2].kind == TokenKind::Number
+                    && seg.word(i - 1) == "-"
+                    && seg.tokens[i].kind == TokenKind::Number
+                    && !seg.tokens[i - 1].space_before
+            });
+        if !score {
+            continue;
+        }
+        let before = a.checked_sub(1).map(|i| seg.word(i));
+        let before2 = a.checked_sub(2).map(|i| seg.word(i));
+        let after = seg.tokens.get(b).map(|_| seg.word(b));
+        let verb_before = before.is_some_and(|w| RESULT_VERBS.contains(&w))
+            || (before == Some("the") && before2.is_some_and(|w| RESULT_VERBS.contains(&w)))
+            || before == Some("with") && before2 == Some("drew");
+        let verb_after = after.is_some_and(|w| RESULT_VERBS.contains(&w));
+        if verb_before || verb_after {
+            e.label = EntityLabel::Org;
+        }
+    }
+}
+
+/// A person's hyphenated name is one name: "Shai Gilgeous" + "-" +
+/// "Alexander" tagged as two people, or "Lip-" left out of "Bu Tan".
+fn hyphenated_people(seg: &Segmented, out: &mut Vec<Entity>) {
+    let glued = |x: usize, y: usize| x == y;
+    let mut merged: Vec<Entity> = Vec::with_capacity(out.len());
+    for mut e in out.drain(..) {
+        if e.label == EntityLabel::Per {
+            let (a, _) = tokens_of(seg, e.span);
+            // "Lip-" + "Bu Tan"
+            if a >= 2
+                && seg.word(a - 1) == "-"
+                && glued(seg.tokens[a - 1].span.end, seg.tokens[a].span.start)
+                && glued(seg.tokens[a - 2].span.end, seg.tokens[a - 1].span.start)
+                && capitalised(seg.word(a - 2))
+                && merged.last().is_none_or(|p| p.span.end <= seg.tokens[a - 2].span.start)
+            {
+                e.span = Span::new(seg.tokens[a - 2].span.start, e.span.end);
+            }
+            if let Some(prev) = merged.last_mut() {
+                if prev.label == EntityLabel::Per && &seg.text[prev.span.end..e.span.start] == "-" {
+                    prev.span = Span::new(prev.span.start, e.span.end);
+                    continue;
+                }
+            }
+        }
+        merged.push(e);
+    }
+    *out = merged;
+}
+
+/// A "person" that ends in a title right before a person ("Anglo-Saxon
+/// King" + "Harold Godwinson") is the title, no name: it goes.
+fn titles_before_people(seg: &Segmented, out: &mut Vec<Entity>) {
+    let n = out.len();
+    let mut drop = vec![false; n];
+    for k in 0..n.saturating_sub(1) {
+        let (e, next) = (&out[k], &out[k + 1]);
+        if e.label != EntityLabel::Per
+            || next.label != EntityLabel::Per
+            || &seg.text[e.span.end..next.span.start] != " "
+        {
+            continue;
+        }
+        let (a, b) = tokens_of(seg, e.span);
+        if b > a && super::groups::is_person_title(seg.word(b - 1)) {
+            drop[k] = true;
+        }
+    }
+    let mut k = 0;
+    out.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
+}
