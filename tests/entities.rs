@@ -261,3 +261,52 @@ fn titles_inside_a_span_split_the_person_from_the_place() {
         [("Los Angeles Police Department", "ORG"), ("Michel Moore", "PER")]
     );
 }
+
+// Organisations the lists cannot know, named by an organisation's head word.
+#[test]
+fn unseen_organisations_by_their_head_word() {
+    assert_eq!(
+        entities("Shares of Harbor Logistics rose after Blue Ridge Capital took a stake."),
+        [("Harbor Logistics", "ORG"), ("Blue Ridge Capital", "ORG")]
+    );
+    assert_eq!(
+        entities("Vantage Robotics and Quantum Leap Labs signed a deal with Orion Technologies."),
+        [("Vantage Robotics", "ORG"), ("Quantum Leap Labs", "ORG"), ("Orion Technologies", "ORG")]
+    );
+    assert_eq!(
+        entities("Engineers at Northwind Energy's plant in Aberdeen went on strike."),
+        [("Northwind Energy", "ORG"), ("Aberdeen", "LOC")]
+    );
+    // The short name of such a company further on is the company too.
+    assert_eq!(
+        entities("Northwind Energy, based in Bergen, said profits rose. Northwind shares fell."),
+        [("Northwind Energy", "ORG"), ("Bergen", "LOC"), ("Northwind", "ORG")]
+    );
+    assert_eq!(
+        entities("Ms. Lindqvist told reporters the Harbor Logistics deal was off."),
+        [("Lindqvist", "PER"), ("Harbor Logistics", "ORG")]
+    );
+}
+
+// A place named "X and Y" or "X & Y" is one place.
+#[test]
+fn places_joined_by_and_or_ampersand_stay_one_place() {
+    assert_eq!(
+        entities("Bosnia & Herzegovina and Trinidad and Tobago play on Sunday."),
+        [("Bosnia & Herzegovina", "LOC"), ("Trinidad and Tobago", "LOC")]
+    );
+    assert_eq!(entities("Flights to Antigua & Barbuda resumed."), [("Antigua & Barbuda", "LOC")]);
+}
+
+// People the lists cannot know: a given name and a word no list knows, or an honorific.
+#[test]
+fn unseen_people_after_honorifics_and_given_names() {
+    assert_eq!(
+        entities("Ingrid Haugland of Statoil and Ms. Adeyemi spoke, and Dr. Okonjo said the vaccine worked."),
+        [("Ingrid Haugland", "PER"), ("Statoil", "ORG"), ("Adeyemi", "PER"), ("Okonjo", "PER")]
+    );
+    assert_eq!(
+        entities("Priya Raman and Tomasz Wójcik founded Kestrel Robotics in 2019."),
+        [("Priya Raman", "PER"), ("Tomasz Wójcik", "PER"), ("Kestrel Robotics", "ORG")]
+    );
+}

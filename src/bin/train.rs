@@ -19,12 +19,14 @@ const USAGE: &str = "\
 usage: train --data DIR --out MODEL [OPTIONS]   train on DIR/train.jsonl, pick epochs on DIR/dev.jsonl
        train --eval GOLD.jsonl [--model MODEL]  score a model file (default: the embedded one)
        train --eval GOLD.jsonl --pred OUT.jsonl  also write the predicted entities
-       train --table [--model MODEL] [--root DIR] [--fixture FILE]
+       train --table [--model MODEL] [--root DIR] [--fixture FILE] [--blind FILE]
                                                 one table of F1 on every evaluation set: CoNLL-2003
                                                 dev and test, each CrossNER domain's dev, UNER EWT
                                                 dev, BTC and WNUT17 dev (under DIR, default
                                                 $ANNOTATOR_DATA) and the fixture (default
-                                                tests/entities/modern.jsonl); --no-rules and
+                                                tests/entities/modern.jsonl) and the blind
+                                                fixture (tests/entities/blind.jsonl, never
+                                                tuned on); --no-rules and
                                                 --no-groups leave out the rules after tagging
                                                 and the groups' one label per group
 
@@ -93,6 +95,7 @@ fn run() -> Result<(), String> {
     let (mut extra, mut extra_dev, mut as_annotated) = (Vec::new(), Vec::new(), false);
     let mut root = std::env::var("ANNOTATOR_DATA").unwrap_or_else(|_| "../shared/data".to_string());
     let mut fixture = "tests/entities/modern.jsonl".to_string();
+    let mut blind = "tests/entities/blind.jsonl".to_string();
     let mut cfg = Config {
         scheme: Scheme::Bilou,
         groups: group::ALL,
@@ -134,6 +137,7 @@ fn run() -> Result<(), String> {
             "--as-annotated" => as_annotated = true,
             "--root" => root = value()?,
             "--fixture" => fixture = value()?,
+            "--blind" => blind = value()?,
             "--test" => test = Some(value()?),
             "--epochs" => cfg.epochs = value()?.parse().map_err(|_| "--epochs needs a number")?,
             "--fold-epochs" => cfg.fold_epochs = value()?.parse().map_err(|_| "--fold-epochs needs a number")?,
@@ -180,7 +184,7 @@ fn run() -> Result<(), String> {
             None => EMBEDDED_MODEL.to_vec(),
         };
         let model = EntityModel::from_bytes(&bytes).map_err(|e| e.to_string())?;
-        print!("{}", eval_table(&model, &root, &fixture, post)?);
+        print!("{}", eval_table(&model, &root, &fixture, &blind, post)?);
         return Ok(());
     }
     if let Some(gold) = eval {
@@ -268,7 +272,13 @@ fn run() -> Result<(), String> {
 }
 
 /// F1 overall and per label on every evaluation set, one row each.
-fn eval_table(model: &EntityModel, root: &str, fixture: &str, post: train::Post) -> Result<String, String> {
+fn eval_table(
+    model: &EntityModel,
+    root: &str,
+    fixture: &str,
+    blind: &str,
+    post: train::Post,
+) -> Result<String, String> {
     use article_annotator::document::EntityLabel::{Loc, Misc, Org, Per};
     let all: &[EntityLabel] = &[Per, Org, Loc, Misc];
     let pol: &[EntityLabel] = &[Per, Org, Loc];
@@ -288,6 +298,7 @@ fn eval_table(model: &EntityModel, root: &str, fixture: &str, post: train::Post)
     sets.push(("BTC dev (PER/ORG/LOC)".into(), train::read_jsonl(&format!("{root}/extra/btc/dev.jsonl"))?, pol));
     sets.push(("WNUT17 dev".into(), train::read_jsonl(&format!("{root}/extra/wnut17/dev.jsonl"))?, all));
     sets.push(("modern news fixture".into(), train::read_jsonl(fixture)?, all));
+    sets.push(("blind fixture".into(), train::read_jsonl(blind)?, all));
     let mut out = format!(
         "{:<28} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6}\n",
         "set (exact span+label F1)", "gold", "all", "PER", "ORG", "LOC", "MISC"

@@ -572,7 +572,7 @@ impl EntityModel {
             });
         }
         if rules {
-            super::rules::apply(seg, &self.res.gazetteer, &feats, &mut out);
+            super::rules::apply(seg, &self.res, &feats, &mut out);
         }
         out
     }

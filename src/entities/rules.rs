@@ -6,7 +6,7 @@
 //! tagged entities (in text order); `DESIGN.md` ("Rules after tagging")
 //! gives what each measured.
 
-use super::features::Features;
+use super::features::{Features, Resources};
 use super::gazetteer::Gazetteer;
 use crate::document::{Entity, EntityLabel};
 use crate::span::Span;
@@ -171,6 +171,132 @@ const ORG_HEADS: &[&str] = &[
     "Senate",
 ];
 
+/// Last words that make a name an organisation whatever the tagger read it
+/// as ("Northwind Energy", "Vantage Robotics", "Greenfield Holdings",
+/// "Green Party"): company, institution and party heads. Words that also end
+/// places or events are left out ("West Bank", "Soviet Union", "Premier
+/// League", "Western Front").
+const ORG_SUFFIXES: &[&str] = &[
+    "Energy",
+    "Logistics",
+    "Capital",
+    "Robotics",
+    "Labs",
+    "Laboratories",
+    "Technologies",
+    "Holdings",
+    "Airlines",
+    "Airways",
+    "Pharmaceuticals",
+    "Pharma",
+    "Therapeutics",
+    "Biosciences",
+    "Biotech",
+    "Foundation",
+    "Institute",
+    "Institution",
+    "University",
+    "College",
+    "Council",
+    "Party",
+    "Systems",
+    "Analytics",
+    "Industries",
+    "Ventures",
+    "Partners",
+    "Motors",
+    "Networks",
+    "Software",
+    "Semiconductor",
+    "Semiconductors",
+    "Electronics",
+    "Telecom",
+    "Communications",
+    "Aerospace",
+    "Insurance",
+    "Financial",
+    "Securities",
+    "Investments",
+    "Foods",
+    "Studios",
+    "Entertainment",
+    "Inc",
+    "Inc.",
+    "Corp",
+    "Corp.",
+    "Ltd",
+    "Ltd.",
+    "LLC",
+    "Plc",
+    "PLC",
+    "Association",
+    "Society",
+    "Commission",
+    "Committee",
+    "Agency",
+    "Authority",
+    "Ministry",
+    "Department",
+    "Coalition",
+    "Alliance",
+    "Academy",
+];
+
+/// The heads among those that name companies, whose first word alone is
+/// the company's short name ("Northwind Energy" ... "Northwind shares").
+const COMPANY_SUFFIXES: &[&str] = &[
+    "Energy",
+    "Logistics",
+    "Capital",
+    "Robotics",
+    "Labs",
+    "Technologies",
+    "Holdings",
+    "Airlines",
+    "Airways",
+    "Pharmaceuticals",
+    "Therapeutics",
+    "Biosciences",
+    "Systems",
+    "Analytics",
+    "Industries",
+    "Ventures",
+    "Motors",
+    "Networks",
+    "Software",
+    "Semiconductor",
+    "Electronics",
+    "Aerospace",
+    "Foods",
+    "Studios",
+];
+
+/// First words of an organisation named "... of <place>" ("University of
+/// Lagos", "Bank of England", "Council of Europe").
+const ORG_OF_HEADS: &[&str] = &[
+    "University",
+    "Institute",
+    "College",
+    "Bank",
+    "Council",
+    "Ministry",
+    "Department",
+    "Museum",
+    "Academy",
+    "Church",
+    "Federation",
+    "Association",
+    "Society",
+    "Party",
+    "Port",
+    "Court",
+    "Government",
+];
+
+/// Titles before a surname that make the name a person ("Ms. Oyelaran").
+const PERSON_HONORIFICS: &[&str] =
+    &["Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Miss", "Prof.", "Sir", "Dame"];
+
 /// Plural last words of places, not of teams ("Palm Springs", "Cayman Islands").
 const PLACE_PLURALS: &[&str] = &[
     "States",
@@ -241,6 +367,9 @@ fn is_score(w: &str) -> bool {
 /// The name lists the rules consult, by index into the model's lists.
 struct Lists {
     known: Option<usize>,
+    first: Option<usize>,
+    /// Every list that names an organisation, a place or a non-person.
+    not_people: u16,
     team: Option<usize>,
     product: Option<usize>,
     country: Option<usize>,
@@ -254,6 +383,18 @@ impl Lists {
             gaz.names.iter().enumerate().filter(|(_, n)| n.starts_with("loc.")).fold(0u16, |m, (i, _)| m | 1 << i);
         Lists {
             known: find("org.known"),
+            first: find("per.first"),
+            not_people: gaz
+                .names
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| {
+                    n.starts_with("loc.")
+                        || n.starts_with("org.")
+                        || n.starts_with("misc.")
+                        || matches!(n.as_str(), "train.ORG" | "train.LOC" | "train.MISC")
+                })
+                .fold(0u16, |m, (i, _)| m | 1 << i),
             team: find("org.team"),
             product: find("misc.product"),
             country: find("loc.country"),
@@ -297,14 +438,21 @@ fn distinctive(seg: &Segmented, a: usize, b: usize) -> bool {
 }
 
 /// Applies every rule to the tagger's entities (in text order).
-pub(crate) fn apply(seg: &Segmented, gaz: &Gazetteer, feats: &Features, out: &mut Vec<Entity>) {
+pub(crate) fn apply(seg: &Segmented, res: &Resources, feats: &Features, out: &mut Vec<Entity>) {
+    let gaz = &res.gazetteer;
     let lists = Lists::of(gaz);
+    // Whether the training text knows a word in lower case ("steel", "cricket").
+    let common = |w: &str| res.clusters.map.contains_key(&super::hash::word(&w.to_lowercase(), false));
     let lookup = |a: usize, b: usize| gaz.lookup((a..b).map(|i| feats.lower(i)));
     split_titled_spans(seg, gaz, &lookup, out);
     trim_full_stops(seg, out);
     drop_non_names(seg, out);
+    joined_places(seg, &lists, feats, gaz, out);
     extend_places(seg, out);
     known_names(seg, &lists, &lookup, out);
+    organisation_heads(seg, &lists, &lookup, out);
+    person_cues(seg, &lists, &lookup, &common, out);
+    company_short_names(seg, &common, out);
     events(seg, out);
     sports_teams(seg, &lists, &lookup, out);
     hyphenated_people(seg, out);
@@ -669,11 +817,12 @@ fn hyphenated_people(seg: &Segmented, out: &mut Vec<Entity>) {
             {
                 e.span = Span::new(seg.tokens[a - 2].span.start, e.span.end);
             }
-            if let Some(prev) = merged.last_mut() {
-                if prev.label == EntityLabel::Per && &seg.text[prev.span.end..e.span.start] == "-" {
-                    prev.span = Span::new(prev.span.start, e.span.end);
-                    continue;
-                }
+            if let Some(prev) = merged.last_mut()
+                && prev.label == EntityLabel::Per
+                && &seg.text[prev.span.end..e.span.start] == "-"
+            {
+                prev.span = Span::new(prev.span.start, e.span.end);
+                continue;
             }
         }
         merged.push(e);
@@ -704,4 +853,227 @@ fn titles_before_people(seg: &Segmented, out: &mut Vec<Entity>) {
         k += 1;
         !drop[k - 1]
     });
+}
+
+/// A place named "X and Y" or "X & Y" in the place lists ("Trinidad and
+/// Tobago", "Bosnia & Herzegovina", "St. Vincent and the Grenadines") is one
+/// place, however the tagger split it: the longest listed match over the
+/// entities it covers replaces them.
+fn joined_places(seg: &Segmented, lists: &Lists, feats: &Features, gaz: &Gazetteer, out: &mut Vec<Entity>) {
+    let and = super::hash::word("and", true);
+    let lower = |i: usize| if seg.word(i) == "&" { and } else { feats.lower(i) };
+    let mut add = Vec::new();
+    for s in &seg.sentences {
+        let mut i = s.tokens.start;
+        while i < s.tokens.end {
+            if !capitalised(seg.word(i)) {
+                i += 1;
+                continue;
+            }
+            let hi = (i + 8).min(s.tokens.end);
+            let found = (i + 3..=hi).rev().find(|&j| {
+                let joined = (i + 1..j - 1).any(|k| matches!(seg.word(k), "&" | "and"));
+                joined
+                    && capitalised(seg.word(j - 1))
+                    && gaz.lookup((i..j).map(lower)) & lists.places != 0
+                    && seg.tokens[i + 1..j].iter().all(|t| t.newlines_before == 0)
+            });
+            match found {
+                Some(j) => {
+                    let span = span_of(seg, i, j);
+                    // Only when no entity crosses the place's edges.
+                    let crosses = out.iter().any(|e| {
+                        e.span.start < span.end
+                            && e.span.end > span.start
+                            && (e.span.start < span.start || e.span.end > span.end)
+                    });
+                    if !crosses {
+                        add.push(span);
+                    }
+                    i = j;
+                }
+                None => i += 1,
+            }
+        }
+    }
+    if add.is_empty() {
+        return;
+    }
+    out.retain(|e| !add.iter().any(|s| e.span.start >= s.start && e.span.end <= s.end));
+    out.extend(add.into_iter().map(|span| Entity { span, label: EntityLabel::Loc, group: None }));
+    out.sort_by_key(|e| (e.span.start, e.span.end));
+}
+
+/// Whether the words `a..b` are capitalised words (and "of", "&", "-").
+fn name_words(seg: &Segmented, a: usize, b: usize) -> bool {
+    (a..b).all(|i| {
+        let w = seg.word(i);
+        capitalised(w) || matches!(w, "of" | "&" | "-" | "for" | "and")
+    })
+}
+
+/// A name whose last word is an organisation's head ("Northwind Energy",
+/// "Harbor Logistics", "Kestrel Technologies", "Green Party") is an
+/// organisation, and so is "University of ..." and its like; a name the
+/// tagger stopped before such a head ("Northwind" + "Energy") takes it. Names
+/// that the place lists know whole keep their label.
+fn organisation_heads(seg: &Segmented, lists: &Lists, lookup: &impl Fn(usize, usize) -> u16, out: &mut Vec<Entity>) {
+    let starts: Vec<usize> = out.iter().map(|e| e.span.start).collect();
+    for (n, e) in out.iter_mut().enumerate() {
+        let (a, mut b) = tokens_of(seg, e.span);
+        if b <= a {
+            continue;
+        }
+        let next_start = starts.get(n + 1).copied().unwrap_or(usize::MAX);
+        let sentence_end =
+            seg.sentences.get(seg.sentences.partition_point(|s| s.tokens.end <= a)).map_or(b, |s| s.tokens.end);
+        // "Northwind" + "Energy": up to two capitalised words ending in a head.
+        let word_at = |i: usize| {
+            i < sentence_end
+                && seg.tokens[i].kind == TokenKind::Word
+                && seg.tokens[i].newlines_before == 0
+                && seg.tokens[i].span.start < next_start
+                && capitalised(seg.word(i))
+        };
+        if matches!(e.label, EntityLabel::Loc | EntityLabel::Per)
+            && let Some(j) = (b + 1..=(b + 2).min(sentence_end))
+                .rev()
+                .find(|&j| (b..j).all(word_at) && ORG_SUFFIXES.contains(&seg.word(j - 1)) && !word_at(j))
+        {
+            e.span = span_of(seg, a, j);
+            e.label = EntityLabel::Org;
+            b = j;
+        }
+        if e.label == EntityLabel::Org || b - a < 2 || !name_words(seg, a, b) {
+            continue;
+        }
+        let head = ORG_SUFFIXES.contains(&seg.word(b - 1))
+            || ORG_OF_HEADS.contains(&seg.word(a)) && seg.word(a + 1) == "of" && b - a >= 3;
+        if head && lookup(a, b) & lists.places == 0 {
+            e.label = EntityLabel::Org;
+        }
+    }
+    // "University of" + "Lagos": a place after such a head is the organisation's name.
+    for e in out.iter_mut() {
+        let (a, b) = tokens_of(seg, e.span);
+        if e.label != EntityLabel::Loc || a < 2 || b <= a {
+            continue;
+        }
+        let (h, of) = (seg.tokens[a - 2], seg.tokens[a - 1]);
+        if of.span.slice(seg.text) == "of"
+            && ORG_OF_HEADS.contains(&h.span.slice(seg.text))
+            && h.newlines_before == 0
+            && of.newlines_before == 0
+            && !(a >= 3 && seg.word(a - 3) == "the" && matches!(seg.word(a - 2), "Bank" | "Port" | "Government"))
+        {
+            e.span = Span::new(h.span.start, e.span.end);
+            e.label = EntityLabel::Org;
+        }
+    }
+    let mut end = 0;
+    out.retain(|e| {
+        let keep = e.span.start >= end;
+        end = end.max(e.span.end);
+        keep
+    });
+}
+
+/// A name read as an organisation, place or other that is a known given
+/// name and capitalised words no list knows ("Priya Raman", "Tomasz
+/// Wójcik"), or any name after "Mr.", "Ms.", "Dr." ..., is a person.
+fn person_cues(
+    seg: &Segmented,
+    lists: &Lists,
+    lookup: &impl Fn(usize, usize) -> u16,
+    common: &impl Fn(&str) -> bool,
+    out: &mut [Entity],
+) {
+    for e in out.iter_mut() {
+        if e.label == EntityLabel::Per {
+            continue;
+        }
+        let (a, b) = tokens_of(seg, e.span);
+        if b <= a || b - a > 4 {
+            continue;
+        }
+        let words: Vec<usize> = (a..b).filter(|&i| seg.tokens[i].kind == TokenKind::Word).collect();
+        // Title-case words only ("GOLDEN STATE" is a results table's team).
+        let title_case = |w: &str| capitalised(w) && w.chars().skip(1).any(char::is_lowercase);
+        if words.iter().any(|&i| {
+            !title_case(seg.word(i)) || ORG_SUFFIXES.contains(&seg.word(i)) || ORG_HEADS.contains(&seg.word(i))
+        }) {
+            continue;
+        }
+        let honorific = a > 0 && PERSON_HONORIFICS.contains(&seg.word(a - 1)) && seg.tokens[a].newlines_before == 0;
+        if honorific && words.len() <= 3 && lookup(a, b) & lists.not_people == 0 {
+            e.label = EntityLabel::Per;
+            continue;
+        }
+        // A given name and one or two words that no list of names of
+        // organisations, places or things knows, alone or together.
+        if words.len() < 2 || words.len() > 3 || words.len() != b - a || e.label == EntityLabel::Misc {
+            continue;
+        }
+        // The given name is no common word ("Golden", "Star") and no title
+        // ("King"), and no listed name begins the span ("Santa Barbara").
+        let first = lookup(a, a + 1);
+        let known_first = has(first, lists.first)
+            && !common(seg.word(a))
+            && !super::groups::is_title(seg.word(a))
+            && !has(first, lists.country)
+            && (a + 2..b).all(|k| lookup(a, k) & lists.not_people == 0);
+        let rest_unknown = (a + 1..b).all(|i| lookup(i, i + 1) & lists.not_people == 0 && !common(seg.word(i)));
+        // "Bradford Bulls": a plural of a common word is a team's nickname.
+        let last = seg.word(b - 1);
+        let nickname = last.len() > 3 && last.ends_with('s') && common(&last[..last.len() - 1]);
+        if known_first && rest_unknown && !nickname && lookup(a, b) & lists.not_people == 0 {
+            e.label = EntityLabel::Per;
+        }
+    }
+}
+
+/// A company named by a word and a company head ("Northwind Energy",
+/// "Vantage Robotics") is often named by that word alone further on
+/// ("Northwind shares fell"): untagged occurrences of the word (capitalised
+/// as there, and no word the training text knows in lower case) are that
+/// organisation.
+fn company_short_names(seg: &Segmented, common: &impl Fn(&str) -> bool, out: &mut Vec<Entity>) {
+    let mut short: Vec<&str> = Vec::new();
+    for e in out.iter() {
+        let (a, b) = tokens_of(seg, e.span);
+        if e.label == EntityLabel::Org
+            && b == a + 2
+            && COMPANY_SUFFIXES.contains(&seg.word(b - 1))
+            && seg.tokens[a].kind == TokenKind::Word
+            && capitalised(seg.word(a))
+            && seg.word(a).chars().skip(1).all(char::is_lowercase)
+            && !common(seg.word(a))
+        {
+            short.push(seg.word(a));
+        }
+    }
+    if short.is_empty() {
+        return;
+    }
+    let mut taken = vec![false; seg.tokens.len()];
+    for e in out.iter() {
+        let (a, b) = tokens_of(seg, e.span);
+        taken[a..b].iter_mut().for_each(|t| *t = true);
+    }
+    let mut add = Vec::new();
+    for s in &seg.sentences {
+        for i in s.tokens.clone() {
+            if taken[i] || !short.contains(&seg.word(i)) {
+                continue;
+            }
+            // Not the first word of a longer name.
+            let next_cap =
+                seg.tokens.get(i + 1).is_some_and(|t| t.kind == TokenKind::Word && capitalised(seg.word(i + 1)));
+            if !next_cap {
+                add.push(Entity { span: seg.tokens[i].span, label: EntityLabel::Org, group: None });
+            }
+        }
+    }
+    out.extend(add);
+    out.sort_by_key(|e| (e.span.start, e.span.end));
 }
