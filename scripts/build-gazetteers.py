@@ -86,10 +86,16 @@ def main():
             name = " ".join(name.split())
             if not name:
                 return
-            entries.add((list_, name))
-            f = fold(name)
-            if f:
-                entries.add((list_, f))
+            forms = {name}
+            if list_.startswith("loc."):
+                # "Bosnia & Herzegovina", "St. Kitts and Nevis": how news writes them.
+                forms |= {f.replace(" and ", " & ") for f in set(forms) if " and " in f}
+                forms |= {("St. " + f[len("Saint "):]) for f in set(forms) if f.startswith("Saint ")}
+            for n in forms:
+                entries.add((list_, n))
+                f = fold(n)
+                if f:
+                    entries.add((list_, f))
 
         countries = json.loads(member(geo, "data/countries.json"))
         for c in countries.values():

@@ -205,6 +205,7 @@ const ORG_SUFFIXES: &[&str] = &[
     "Ventures",
     "Partners",
     "Motors",
+    "Motorsports",
     "Networks",
     "Software",
     "Semiconductor",
@@ -240,6 +241,7 @@ const ORG_SUFFIXES: &[&str] = &[
     "Coalition",
     "Alliance",
     "Academy",
+    "Orchestra",
 ];
 
 /// The heads among those that name companies, whose first word alone is
