@@ -310,3 +310,12 @@ fn unseen_people_after_honorifics_and_given_names() {
         [("Priya Raman", "PER"), ("Tomasz Wójcik", "PER"), ("Kestrel Robotics", "ORG")]
     );
 }
+
+// A person's name ended at a hyphen takes the rest of the hyphenated name.
+#[test]
+fn hyphenated_names_stay_whole() {
+    assert_eq!(
+        entities("President Kim Dae-jung met Emma Little-Pengelly in Seoul."),
+        [("Kim Dae-jung", "PER"), ("Emma Little-Pengelly", "PER"), ("Seoul", "LOC")]
+    );
+}

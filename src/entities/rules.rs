@@ -458,6 +458,7 @@ pub(crate) fn apply(seg: &Segmented, res: &Resources, feats: &Features, out: &mu
     events(seg, out);
     sports_teams(seg, &lists, &lookup, out);
     hyphenated_people(seg, out);
+    hyphenated_name_ends(seg, &common, out);
     titles_before_people(seg, out);
     out.sort_by_key(|e| (e.span.start, e.span.end));
 }
@@ -1078,4 +1079,54 @@ fn company_short_names(seg: &Segmented, common: &impl Fn(&str) -> bool, out: &mu
     }
     out.extend(add);
     out.sort_by_key(|e| (e.span.start, e.span.end));
+}
+
+/// A person's name that the tagger ended at a hyphen takes the glued rest
+/// ("Kim Dae" + "-jung", "Emma Little" + "-Pengelly"): a word glued to the
+/// hyphen that is in no entity, capitalised or no word the training text
+/// knows in lower case ("Clinton-backed" stays as it is).
+fn hyphenated_name_ends(seg: &Segmented, common: &impl Fn(&str) -> bool, out: &mut [Entity]) {
+    let n = seg.tokens.len();
+    for k in 0..out.len() {
+        if out[k].label != EntityLabel::Per {
+            continue;
+        }
+        let (_, b0) = tokens_of(seg, out[k].span);
+        let mut b = b0;
+        let next_start = out.get(k + 1).map_or(usize::MAX, |e| e.span.start);
+        while b + 1 < n
+            && seg.word(b) == "-"
+            && seg.tokens[b].span.start == seg.tokens[b - 1].span.end
+            && seg.tokens[b + 1].span.start == seg.tokens[b].span.end
+            && seg.tokens[b + 1].kind == TokenKind::Word
+            && seg.tokens[b + 1].span.end <= next_start
+            && seg.word(b + 1).chars().all(char::is_alphabetic)
+            && (capitalised(seg.word(b + 1)) || !common(seg.word(b + 1)))
+        {
+            b += 2;
+        }
+        if b > b0 {
+            out[k].span = Span::new(out[k].span.start, seg.tokens[b - 1].span.end);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn per(text: &str, name: &str) -> Entity {
+        let start = text.find(name).expect("the name is in the text");
+        Entity { span: Span::new(start, start + name.len()), label: EntityLabel::Per, group: None }
+    }
+
+    #[test]
+    fn a_name_cut_at_a_hyphen_takes_the_rest() {
+        let text = "Kim Dae-jung met Emma Little-Pengelly, and a Clinton-backed plan failed.";
+        let seg = Segmented::new(text);
+        let mut out = vec![per(text, "Kim Dae"), per(text, "Emma Little"), per(text, "Clinton")];
+        hyphenated_name_ends(&seg, &|w: &str| w == "backed", &mut out);
+        let got: Vec<&str> = out.iter().map(|e| e.span.slice(text)).collect();
+        assert_eq!(got, ["Kim Dae-jung", "Emma Little-Pengelly", "Clinton"]);
+    }
 }
