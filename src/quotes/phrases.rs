@@ -259,7 +259,11 @@ impl<'a> Ctx<'a> {
                 i = p;
                 continue;
             }
-            if !self.is_np_piece(p) || is_function_word(pw) || self.cue_at(p).is_some() || pw.ends_with("ly") {
+            if !self.is_np_piece(p)
+                || is_function_word(pw)
+                || self.cue_at(p).is_some()
+                || pw.ends_with("ly") && !self.is_name_word(p)
+            {
                 break;
             }
             i = p;

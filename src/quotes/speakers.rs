@@ -83,12 +83,33 @@ pub fn assign(
     let mut referent_at: HashMap<usize, Referent> = HashMap::new();
     let mut resolved_events: Vec<(usize, usize)> = Vec::new();
     let mut mentions_of: HashMap<Referent, Vec<Span>> = HashMap::new();
+    // An unnamed person introduced as the subject of a speech verb ("a
+    // neighbour, who asked not to be named, said"): a "she said" after it,
+    // with no person named between, is theirs.
+    let mut introduced: Option<(usize, Referent)> = None;
+    // The name of a speaker no group covers: the phrase first resolved to it.
+    let mut name_of: HashMap<Referent, String> = HashMap::new();
     for o in phrases {
-        let r = people.resolve(ctx, groups, &o.subject, &resolved_events);
+        let mut r = people.resolve(ctx, groups, &o.subject, &resolved_events);
+        let t = o.subject.toks.start;
+        if o.subject.kind == NpKind::Pronoun
+            && matches!(ctx.lower[t].as_str(), "he" | "she")
+            && let Some((d, referent)) = &introduced
+            && ctx.para[*d] + 1 >= ctx.para[t]
+            && !people.person_between(*d, t)
+        {
+            r = referent.clone();
+        }
+        if o.subject.kind == NpKind::Description && matches!(r, Referent::Other(_)) && introduces_someone(ctx, o) {
+            introduced = Some((t, r.clone()));
+        }
         if let Referent::Group(g) = r
             && o.subject.kind != NpKind::Name
         {
             resolved_events.push((o.subject.toks.start, g));
+        }
+        if let Referent::Other(_) = r {
+            name_of.entry(r.clone()).or_insert_with(|| display_name(ctx, &o.subject));
         }
         let list = mentions_of.entry(r.clone()).or_default();
         list.push(o.subject.span);
@@ -111,7 +132,7 @@ pub fn assign(
             let Some(r) = referent_at.get(&o.subject.toks.start) else { return (None, None) };
             let (name, group) = match r {
                 Referent::Group(g) => (groups[*g].name.clone(), Some(*g)),
-                Referent::Other(_) => (display_name(ctx, &o.subject), None),
+                Referent::Other(_) => (name_of.get(r).cloned().unwrap_or_else(|| display_name(ctx, &o.subject)), None),
             };
             let mentions = mentions_of
                 .get(r)
@@ -119,6 +140,20 @@ pub fn assign(
             (Some(Speaker { name, mentions, group }), o.cue)
         })
         .collect()
+}
+
+/// "A neighbour", "one nurse at the hospital", "another witness": a
+/// singular indefinite description of a person saying something. (A person
+/// named after it, "A reporter asked Rutte", takes the pronouns back.)
+fn introduces_someone(ctx: &Ctx, o: &Origin) -> bool {
+    let np = &o.subject;
+    let first = ctx.lower[np.toks.start].as_str();
+    let head = ctx.lower[np.toks.end - 1].as_str();
+    matches!(first, "a" | "an" | "one" | "another")
+        && np.toks.len() >= 2
+        && !super::lexicon::is_document_noun(head)
+        && !is_company_noun(head)
+        && !super::lexicon::is_speech_noun(head)
 }
 
 /// The most mentions listed for one quotation's speaker: the nearest ones.
@@ -650,6 +685,13 @@ impl People {
             }
         }
         first_strong.or(first_fit)
+    }
+
+    /// Whether a person is mentioned (outside quotations) after token
+    /// `from` and before token `to`.
+    fn person_between(&self, from: usize, to: usize) -> bool {
+        let a = self.events.partition_point(|&(t, _)| t <= from);
+        self.events[a..].iter().take(64).take_while(|&&(t, _)| t < to).any(|&(_, g)| self.person[g])
     }
 
     /// "the company" → the nearest organisation named before it.
