@@ -524,7 +524,10 @@ fn modified_head(ctx: &Ctx, np: Np, floor: usize) -> Np {
         };
         if s > floor + 1 && super::lexicon::is_determiner(&ctx.lower[s - 1]) {
             s -= 1;
-        } else if !(s > floor + 2 && matches!(ctx.lower[s - 1].as_str(), "of" | "in") && common_noun(s - 2)) {
+        } else if !(s > floor + 2
+            && matches!(ctx.lower[s - 1].as_str(), "of" | "in" | "on" | "at" | "for" | "from" | "near" | "outside")
+            && common_noun(s - 2))
+        {
             return np;
         }
     }
