@@ -736,7 +736,7 @@ impl People {
 }
 
 /// Nouns that stand for a company already named ("the company said").
-fn is_company_noun(w: &str) -> bool {
+pub(super) fn is_company_noun(w: &str) -> bool {
     matches!(
         w,
         "company"
