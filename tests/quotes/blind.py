@@ -403,6 +403,127 @@ The accused, Ryan Cole, of Hillside Road, is due to appear before magistrates on
 )
 
 
+# Written after the eight above had been used to fix the layer, and scored
+# before any change for them: a second, untouched blind measure.
+ROUND_TWO_FROM = len(ARTICLES)
+
+article(
+    "blind2-wikinews-mayoral-election",
+    "2025-05-04",
+    """
+Former teacher wins Ashford mayoral election
+
+Sunday, May 4, 2025
+
+Former secondary school teacher Joanna Pryce was elected mayor of Ashford on Saturday, defeating the sitting mayor, Colin Hurst, by just over 2,000 votes.
+
+Pryce, who stood as an independent, won 41 percent of the vote. Turnout was 36 percent, the council said.
+
+"People told me on the doorstep that they wanted someone who would listen," Pryce said in her victory speech. "I intend to do exactly that."
+
+Hurst conceded shortly after midnight. "The voters have spoken and I respect their decision," he said. He said he would "take some time with my family" before deciding on his future.
+
+Speaking to Wikinews, local historian Alan Birch said it was the first time an independent had won the post. "This is a genuine upset," Birch said. "Nobody saw it coming, least of all the parties."
+
+Pryce takes office on May 12.
+
+Sources
+
+"Independent Pryce takes Ashford" — Ashford Courier, May 4, 2025
+"Hurst: 'I respect their decision'" — Southern Evening News, May 4, 2025
+""",
+    [
+        ("People told me on the doorstep that they wanted someone who would listen,", "Joanna Pryce", ["Joanna Pryce", "Pryce"]),
+        ("I intend to do exactly that.", "Joanna Pryce", ["Joanna Pryce", "Pryce"]),
+        ("The voters have spoken and I respect their decision,", "Colin Hurst", ["Colin Hurst", "Hurst"]),
+        ("take some time with my family", "Colin Hurst", ["Colin Hurst", "Hurst"]),
+        ("This is a genuine upset,", "Alan Birch", ["Alan Birch", "Birch"]),
+        ("Nobody saw it coming, least of all the parties.", "Alan Birch", ["Alan Birch", "Birch"]),
+    ],
+    {
+        "Joanna Pryce": ("secondary school teacher|Former secondary school teacher", None),
+        "Colin Hurst": ("mayor|sitting mayor", "*"),
+        "Alan Birch": ("historian|local historian", None),
+    },
+)
+
+article(
+    "blind2-british-bakery-chain",
+    "2025-03-19",
+    """
+Bakery chain to close 40 shops as costs bite
+
+The high-street bakery chain Crumbs & Co is to close 40 of its 310 shops, putting about 600 jobs at risk, the company announced on Wednesday.
+
+Chief executive Fiona Marsh blamed ‘relentless’ increases in energy and ingredient costs. ‘These are painful decisions and we do not take them lightly,’ she said. ‘Our priority now is to look after the colleagues affected.’
+
+She added that the chain had ‘no plans’ for further closures this year.
+
+The Bakers’ Union said it had not been consulted. Its general secretary, Dave Morton, said: ‘Workers found out from a press release. That is no way to treat people who have given this company years of service.’
+
+Analyst Priya Shah of Peel Hunt said the closures were ‘overdue’. ‘The chain expanded too fast in the good years and is now paying for it,’ she said.
+
+A shopper outside the branch on King Street, which is among those closing, said she had been coming for twenty years. ‘It is where I get my bread and have a chat. I will miss it,’ she said.
+
+In its annual report, published last month, the company warned of ‘a very challenging trading environment’.
+""",
+    [
+        ("relentless", "Fiona Marsh", ["Fiona Marsh"]),
+        ("These are painful decisions and we do not take them lightly,", "Fiona Marsh", ["Fiona Marsh"]),
+        ("Our priority now is to look after the colleagues affected.", "Fiona Marsh", ["Fiona Marsh"]),
+        ("no plans", "Fiona Marsh", ["Fiona Marsh"]),
+        ("Workers found out from a press release. That is no way to treat people who have given this company years of service.", "Dave Morton", ["Dave Morton"]),
+        ("overdue", "Priya Shah", ["Priya Shah"]),
+        ("The chain expanded too fast in the good years and is now paying for it,", "Priya Shah", ["Priya Shah"]),
+        ("It is where I get my bread and have a chat. I will miss it,", "A shopper", ["A shopper"]),
+        ("a very challenging trading environment", "the company", ["the company", "Crumbs & Co"]),
+    ],
+    {
+        "Fiona Marsh": ("Chief executive", None),
+        "Dave Morton": ("general secretary", "*"),
+        "Priya Shah": ("Analyst", "Peel Hunt"),
+    },
+)
+
+article(
+    "blind2-tennis-press-conference",
+    "2025-07-09",
+    """
+Kovac battles back to reach semi-final
+
+Second seed Ana Kovac came from a set down to beat Lucia Ferreira 4-6 6-3 6-2 on Wednesday and reach the semi-finals for the third year running.
+
+"I was not playing well at the start. She was hitting everything in," Kovac said in her post-match press conference. "I just told myself to stay in the rallies and wait."
+
+"At 3-3 in the second set I felt the match change. After that I was dictating."
+
+Ferreira, 19, was playing in her first quarter-final at the tournament. Her coach, Marco Alves, said she had "nothing to be ashamed of."
+
+"She pushed a top-three player for a set and a half," Alves said. "A year ago she was ranked 140th."
+
+Ferreira later posted on Instagram: "Not the result I wanted, but I learned so much this week. Thank you for the support!"
+
+Kovac will play either the defending champion, Mei Tanaka, or the American qualifier Jess Howell on Friday.
+
+Asked whether she preferred either opponent, Kovac laughed. "I'd prefer nobody. But it doesn't work like that."
+""",
+    [
+        ("I was not playing well at the start. She was hitting everything in,", "Ana Kovac", ["Ana Kovac", "Kovac"]),
+        ("I just told myself to stay in the rallies and wait.", "Ana Kovac", ["Ana Kovac", "Kovac"]),
+        ("At 3-3 in the second set I felt the match change. After that I was dictating.", "Ana Kovac", ["Ana Kovac", "Kovac"]),
+        ("nothing to be ashamed of.", "Marco Alves", ["Marco Alves", "Alves"]),
+        ("She pushed a top-three player for a set and a half,", "Marco Alves", ["Marco Alves", "Alves"]),
+        ("A year ago she was ranked 140th.", "Marco Alves", ["Marco Alves", "Alves"]),
+        ("Not the result I wanted, but I learned so much this week. Thank you for the support!", "Lucia Ferreira", ["Lucia Ferreira", "Ferreira"]),
+        ("I'd prefer nobody. But it doesn't work like that.", "Ana Kovac", ["Ana Kovac", "Kovac"]),
+    ],
+    {
+        "Ana Kovac": ("Second seed|seed", None),
+        "Marco Alves": ("coach", None),
+    },
+)
+
+
 def build(id, dct, text, quotes, roles):
     quotes_out = []
     for content, speaker, names in quotes:
