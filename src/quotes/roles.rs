@@ -142,6 +142,7 @@ const ROLE_NOUNS: &[&str] = &[
     "chairman",
     "chairperson",
     "chairwoman",
+    "champion",
     "chancellor",
     "chef",
     "chief",
@@ -235,6 +236,7 @@ const ROLE_NOUNS: &[&str] = &[
     "professor",
     "prosecutor",
     "provost",
+    "qualifier",
     "queen",
     "rabbi",
     "referee",
@@ -245,6 +247,7 @@ const ROLE_NOUNS: &[&str] = &[
     "resident",
     "scientist",
     "secretary",
+    "seed",
     "sen",
     "senator",
     "sergeant",
@@ -361,10 +364,12 @@ fn before_name(ctx: &Ctx, entities: &[Entity], core: usize, a: usize, b: usize) 
     // "*detain* chief"; after a determiner, a possessive or an organisation
     // they qualify it ("The shadow health secretary", "The region's medical
     // director", "Cal Fire incident commander").
-    let bounded = i > floor
-        && (is_determiner(&ctx.lower[i - 1])
-            || is_possessive(&ctx.lower[i - 1])
-            || entities_cover(ctx, entities, i - 1, i));
+    let bounded = i == floor
+        || i > floor
+            && (is_determiner(&ctx.lower[i - 1])
+                || is_possessive(&ctx.lower[i - 1])
+                || is_time_modifier(&ctx.lower[i - 1])
+                || entities_cover(ctx, entities, i - 1, i));
     while !bounded && i < core && !is_role_word(ctx, i) && is_modifier(ctx, i) {
         i += 1;
     }
@@ -383,14 +388,9 @@ fn before_name(ctx: &Ctx, entities: &[Entity], core: usize, a: usize, b: usize) 
             Some("its" | "his" | "her" | "their" | "our") if role_start < core => {
                 Some(Role { role, organisation: None })
             }
-            // A role opening its clause, the name set off by commas: not
-            // "Asked about the coach, Tom Reed said".
-            Some("the" | "a" | "an")
-                if role_start < core
-                    && b < ctx.len()
-                    && ctx.word(b) == ","
-                    && (role_start - 1 == floor || matches!(ctx.word(role_start - 2), "," | "and" | "but")) =>
-            {
+            // The name set off by commas ("defeating the sitting mayor, Colin
+            // Hurst, by"): not "Asked about the coach, Tom Reed said".
+            Some("the" | "a" | "an") if role_start < core && b < ctx.len() && ctx.word(b) == "," => {
                 Some(Role { role, organisation: None })
             }
             Some(_) if possessive => {
@@ -429,9 +429,7 @@ fn before_name(ctx: &Ctx, entities: &[Entity], core: usize, a: usize, b: usize) 
         o -= 1;
     }
     // "Former Pennsylvania Gov.": the time word is not the organisation's.
-    if o < org_end
-        && matches!(ctx.lower[o].as_str(), "former" | "then" | "acting" | "outgoing" | "incoming" | "interim")
-    {
+    if o < org_end && is_time_modifier(&ctx.lower[o]) {
         o += 1;
     }
     let mut organisation = text_of(ctx, o, org_end);
@@ -454,6 +452,11 @@ fn before_name(ctx: &Ctx, entities: &[Entity], core: usize, a: usize, b: usize) 
     }
     let role = text_of(ctx, role_from, core);
     (role.is_some() || organisation.is_some()).then_some(Role { role, organisation })
+}
+
+/// "former", "acting": a word that dates a role.
+fn is_time_modifier(lower: &str) -> bool {
+    matches!(lower, "former" | "then" | "acting" | "outgoing" | "incoming" | "interim" | "ex")
 }
 
 /// A capitalised word naming the field of an office: "Health" Secretary,
@@ -559,11 +562,13 @@ fn after_name(ctx: &Ctx, b: usize) -> Option<Role> {
 /// ", of the Keston Policy Institute," right after a name ending at `b`.
 fn organisation_after(ctx: &Ctx, b: usize) -> Option<String> {
     let n = ctx.len();
-    if b + 2 >= n || ctx.word(b) != "," || !matches!(ctx.lower[b + 1].as_str(), "of" | "at" | "from") {
+    // Also without the comma: "Analyst Priya Shah of Peel Hunt".
+    let p = if b < n && ctx.word(b) == "," { b + 1 } else { b };
+    if p + 1 >= n || !matches!(ctx.lower[p].as_str(), "of" | "at" | "from") {
         return None;
     }
     let end = ctx.sentence_end(b);
-    organisation_at(ctx, b + 2, end).filter(|o| o.chars().next().is_some_and(char::is_uppercase))
+    organisation_at(ctx, p + 1, end).filter(|o| o.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// The organisation after "at", "of", "for": a name ("Bernstein", "the
@@ -693,6 +698,12 @@ mod tests {
         assert_eq!(role_of(text, "Kofi Mensah", &[]), pair("Students' union president", None));
         let text = "Former Pennsylvania Gov. Ed Rendell said so.";
         assert_eq!(role_of(text, "Ed Rendell", &[]), pair("Governor", Some("Pennsylvania")));
+        let text = "Pryce defeated the sitting mayor, Colin Hurst, by 2,000 votes.";
+        assert_eq!(role_of(text, "Colin Hurst", &[]), pair("sitting mayor", None));
+        let text = "Former secondary school teacher Joanna Pryce won.";
+        assert_eq!(role_of(text, "Joanna Pryce", &[]), pair("secondary school teacher", None));
+        let text = "Analyst Priya Shah of Peel Hunt said so.";
+        assert_eq!(role_of(text, "Priya Shah", &[("Peel Hunt", EntityLabel::Org)]), pair("Analyst", Some("Peel Hunt")));
         let text = "Local councillor Dev Patel said so.";
         assert_eq!(role_of(text, "Dev Patel", &[]), pair("Local councillor", None));
     }

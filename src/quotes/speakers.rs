@@ -619,8 +619,11 @@ impl People {
     /// A name: the group of an entity it overlaps (the last one: "Nato chief
     /// Mark Rutte" is Rutte), else a group whose name ends with its last word.
     fn resolve_name(&self, ctx: &Ctx, groups: &[Group], np: &Np) -> Option<Referent> {
+        // The last person among them ("Analyst Priya Shah of Peel Hunt" is
+        // Shah), else the last group.
         let k = self.events.partition_point(|&(t, _)| t < np.toks.start);
-        if let Some(&(_, g)) = self.events[k..].iter().take_while(|&&(t, _)| t < np.toks.end).last() {
+        let inside = || self.events[k..].iter().take_while(|&&(t, _)| t < np.toks.end);
+        if let Some(&(_, g)) = inside().filter(|&&(_, g)| self.person[g]).last().or_else(|| inside().last()) {
             return Some(Referent::Group(g));
         }
         let last = ctx.lower[np.toks.end - 1].trim_matches('.').to_string();
