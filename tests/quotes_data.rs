@@ -143,3 +143,51 @@ fn invented_news_articles_stay_above_the_bars() {
     assert!(f1 >= 0.95, "invented news exact F1 {f1:.3} fell below 0.95");
     assert!(accuracy >= 0.97, "invented news speaker accuracy {accuracy:.3} fell below 0.97");
 }
+
+/// Eight invented articles written as a blind test, in the styles of the
+/// held-out news (a Wikinews report with its Sources list, British single
+/// marks, block quotations, a transcript, a press conference, a match
+/// report, posts and reports, unnamed witnesses); built by
+/// `tests/quotes/blind.py`.
+#[test]
+fn blind_news_articles_stay_above_the_bars() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/quotes/blind.jsonl");
+    let (f1, accuracy, judged) = score(&path);
+    println!("blind news: exact F1 {f1:.3}, speaker accuracy {accuracy:.3} over {judged} quotes");
+    assert!(judged >= 75, "only {judged} quotes judged");
+    assert!(f1 >= 0.95, "blind news exact F1 {f1:.3} fell below 0.95");
+    assert!(accuracy >= 0.95, "blind news speaker accuracy {accuracy:.3} fell below 0.95");
+}
+
+/// The role and organisation of each quoted person in the blind articles, as
+/// the fixture states them: alternatives separated by "|", "*" for any
+/// answer, null when the article gives none; compared without case.
+#[test]
+fn blind_news_roles_are_the_articles_own() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/quotes/blind.jsonl");
+    let annotator = Annotator::new().unwrap();
+    let fits = |want: &Value, got: Option<&str>| match (want.as_str(), got) {
+        (None, got) => got.is_none(),
+        (Some(w), got) => w.split('|').any(|alt| alt == "*" || got.is_some_and(|g| g.eq_ignore_ascii_case(alt))),
+    };
+    let (mut right, mut total, mut wrong) = (0, 0, Vec::new());
+    for line in std::fs::read_to_string(path).unwrap().lines().filter(|l| !l.trim().is_empty()) {
+        let rec: Value = serde_json::from_str(line).unwrap();
+        let text = rec["text"].as_str().unwrap();
+        let doc = annotator.annotate(text, &Options::default()).unwrap();
+        for want in rec["roles"].as_array().unwrap() {
+            let name = want["speaker"].as_str().unwrap();
+            total += 1;
+            let got = doc.groups.iter().find(|g| g.name == name);
+            let (role, org) = got.map_or((None, None), |g| (g.role.as_deref(), g.organisation.as_deref()));
+            if got.is_some() && fits(&want["role"], role) && fits(&want["organisation"], org) {
+                right += 1;
+            } else {
+                wrong.push(format!("{name}: {role:?} / {org:?}"));
+            }
+        }
+    }
+    println!("blind news roles: {right} of {total}");
+    assert!(total >= 20, "only {total} roles listed");
+    assert!(right * 10 >= total * 9, "{right} of {total} roles right; wrong: {wrong:?}");
+}

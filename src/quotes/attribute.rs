@@ -189,6 +189,15 @@ fn after(ctx: &Ctx, b: Bounds) -> Option<Direct> {
     if let Some(np) = ctx.np_right(k, v)
         && ctx.skip_right_to_verb(np.toks.end, v + 1) == v
     {
+        // "…," its director, Tom Ashby, said: the name in apposition speaks.
+        let apposition = (np.toks.end < v && ctx.word(np.toks.end) == ",")
+            .then(|| (np.toks.end + 1..v).find(|&c| matches!(ctx.word(c), "," | "\u{2014}")))
+            .flatten()
+            .map(|c| np.toks.end + 1..c);
+        let (named, role) = named_apposition(ctx, np.clone(), apposition);
+        if named.kind == NpKind::Name && np.kind != NpKind::Name {
+            return Some(direct(named, role, Some(ctx.span(v..v + 1)), How::After));
+        }
         return Some(direct(np, None, Some(ctx.span(v..v + 1)), How::After));
     }
     let (end, apposition) = ctx.skip_left_to_subject(v, k);
@@ -472,13 +481,18 @@ pub fn subject_of(ctx: &Ctx, m: usize, form: VerbForm, floor: usize, limit: usiz
 /// apposition is said by the name; the role becomes the apposition.
 fn named_apposition(ctx: &Ctx, np: Np, apposition: Option<std::ops::Range<usize>>) -> (Np, Option<Span>) {
     let Some(a) = apposition else { return (np, None) };
+    // A role phrase: its head a role noun ("The shadow health secretary",
+    // "its director"), the words before it determiners, titles, role nouns
+    // or modifiers.
+    let head = np.toks.end - 1;
     let role_only = np.kind != NpKind::Pronoun
+        && (super::roles::is_role_noun(&ctx.lower[head]) || crate::entities::groups::is_title(ctx.word(head)))
         && np.toks.clone().all(|i| {
             let w = ctx.lower[i].as_str();
             super::lexicon::is_determiner(w)
                 || crate::entities::groups::is_title(ctx.word(i))
                 || super::roles::is_role_noun(w)
-                || ctx.word(i).chars().next().is_some_and(char::is_uppercase) && i + 1 < np.toks.end
+                || i < head && ctx.is_word(i) && !super::lexicon::is_function_word(w)
         })
         && np.toks.clone().any(|i| super::roles::is_role_noun(&ctx.lower[i]));
     match ctx.np_right(a.start, a.end) {
@@ -510,7 +524,10 @@ fn modified_head(ctx: &Ctx, np: Np, floor: usize) -> Np {
         };
         if s > floor + 1 && super::lexicon::is_determiner(&ctx.lower[s - 1]) {
             s -= 1;
-        } else if !(s > floor + 2 && matches!(ctx.lower[s - 1].as_str(), "of" | "in") && common_noun(s - 2)) {
+        } else if !(s > floor + 2
+            && matches!(ctx.lower[s - 1].as_str(), "of" | "in" | "on" | "at" | "for" | "from" | "near" | "outside")
+            && common_noun(s - 2))
+        {
             return np;
         }
     }

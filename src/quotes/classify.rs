@@ -89,6 +89,9 @@ pub fn classify(ctx: &Ctx, q: &Quoted, place: Place, direct: Option<&Direct>, do
     if so_called(ctx, place) {
         return Class::Marked(MarkedKind::Scare);
     }
+    if n <= 8 && !has_inner_sentence_end(content) && names_itself(ctx, place) {
+        return Class::Marked(if title_case { MarkedKind::Title } else { MarkedKind::Scare });
+    }
     if n <= 4 && !ends_in_punct && names_a_thing(ctx, place) {
         return Class::Marked(if title_case { MarkedKind::Title } else { MarkedKind::Scare });
     }
@@ -242,6 +245,21 @@ fn names_a_thing(ctx: &Ctx, place: Place) -> bool {
     // "what multiple lawmakers called "fraud"": somebody's word.
     let what = (verb.saturating_sub(4)..verb).any(|i| matches!(ctx.lower[i].as_str(), "what" | "which" | "who"));
     before_noun && !subject && !agent && !what
+}
+
+/// A name someone gives themselves: "the club, which calls itself "the
+/// city's friendliest night out"", "a group styling itself as "…"": a
+/// slogan or a label, not words reported.
+fn names_itself(ctx: &Ctx, place: Place) -> bool {
+    let mut b = place.before;
+    if b >= 1 && ctx.lower[b - 1] == "as" {
+        b -= 1;
+    }
+    if b < 2 || !matches!(ctx.lower[b - 1].as_str(), "itself" | "themselves" | "himself" | "herself") {
+        return false;
+    }
+    let verb = ctx.lower[b - 2].as_str();
+    ["call", "styl", "bill", "dub", "brand", "nam", "market"].iter().any(|v| verb.starts_with(v))
 }
 
 /// A sentence end inside the span: "It fell. We left".

@@ -301,6 +301,19 @@ fn pair_paragraph(text: &str, para: Span, p: usize, next_para: Option<&str>, out
                         }
                     }
                 }
+                if family == Family::Single
+                    && let Some(o) = stack.last().copied()
+                    && o.family == Family::Single
+                    && let Some(w) = o.weak
+                {
+                    // ‘working with partners’ to … for ‘the distress’: a single
+                    // quotation with a weak close pending closes there when
+                    // another single one opens (nesting takes the other family).
+                    stack.pop();
+                    work();
+                    count[f] -= 1;
+                    emit(out, o, w.start, Some(w), stack.len(), false);
+                }
                 work();
                 stack.push(Pending { mark, family, weak: None });
                 count[f] += 1;

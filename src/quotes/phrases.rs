@@ -223,7 +223,12 @@ impl<'a> Ctx<'a> {
             return Some(self.np(last..end, NpKind::Pronoun));
         }
         if self.is_name_word(last) {
-            let start = self.name_left(end, floor);
+            let mut start = self.name_left(end, floor);
+            // "Analyst Priya Shah of Peel Hunt": the phrase reaches the name
+            // before "of", and the person among them speaks.
+            if start >= floor + 2 && self.lower[start - 1] == "of" && self.is_name_word(start - 2) {
+                start = self.name_left(start - 1, floor);
+            }
             // "Nato chief Mark Rutte" keeps the name; "Clinton spokesman Nick Merrill" too.
             return Some(self.np(start..end, NpKind::Name));
         }
@@ -259,7 +264,11 @@ impl<'a> Ctx<'a> {
                 i = p;
                 continue;
             }
-            if !self.is_np_piece(p) || is_function_word(pw) || self.cue_at(p).is_some() || pw.ends_with("ly") {
+            if !self.is_np_piece(p)
+                || is_function_word(pw)
+                || self.cue_at(p).is_some()
+                || pw.ends_with("ly") && !self.is_name_word(p)
+            {
                 break;
             }
             i = p;

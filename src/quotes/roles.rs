@@ -42,8 +42,16 @@ pub fn find_roles(ctx: &Ctx, entities: &[Entity], groups: &[Group], wanted: &[bo
         while core > a && ctx.is_name_word(core - 1) && !is_title(ctx.word(core - 1)) {
             core -= 1;
         }
-        let found = before_name(ctx, entities, core, a).or_else(|| after_name(ctx, b));
-        if let Some(found) = found {
+        let found = match before_name(ctx, entities, core, a, b) {
+            // "Economist Daniel Frimpong, of the Keston Policy Institute,".
+            Some(r) if r.role.is_some() && r.organisation.is_none() => {
+                Some(Role { organisation: organisation_after(ctx, b), ..r })
+            }
+            None => after_name(ctx, b),
+            found => found,
+        };
+        if let Some(mut found) = found {
+            found.role = found.role.as_deref().and_then(spell_out);
             let slot = &mut out[g];
             if slot.role.is_none() && found.role.is_some() {
                 slot.role = found.role;
@@ -58,9 +66,59 @@ pub fn find_roles(ctx: &Ctx, entities: &[Entity], groups: &[Group], wanted: &[bo
     out
 }
 
+/// A role as the text words it, with its abbreviated titles spelt out
+/// ("Sen." is "Senator", "Gov." "Governor"), and a title that only follows
+/// a role ("Democratic presidential candidate Sen. Bernie Sanders") left out.
+fn spell_out(role: &str) -> Option<String> {
+    let mut words: Vec<&str> = role.split_whitespace().collect();
+    while words.len() > 1
+        && words.last().is_some_and(|w| w.ends_with('.'))
+        && words[..words.len() - 1].iter().any(|w| is_role_noun(&w.to_lowercase()))
+    {
+        words.pop();
+    }
+    let spelt: Vec<String> = words
+        .iter()
+        .map(|w| {
+            let full = match w.trim_end_matches('.').to_ascii_lowercase().as_str() {
+                _ if !w.ends_with('.') => None,
+                "sen" => Some("senator"),
+                "rep" => Some("representative"),
+                "gov" => Some("governor"),
+                "lt" => Some("lieutenant"),
+                "gen" => Some("general"),
+                "col" => Some("colonel"),
+                "capt" => Some("captain"),
+                "sgt" => Some("sergeant"),
+                "supt" => Some("superintendent"),
+                "det" => Some("detective"),
+                "insp" => Some("inspector"),
+                "rev" => Some("reverend"),
+                "prof" => Some("professor"),
+                "pres" => Some("president"),
+                "sec" => Some("secretary"),
+                "atty" => Some("attorney"),
+                "amb" => Some("ambassador"),
+                "cmdr" => Some("commander"),
+                "adm" => Some("admiral"),
+                _ => None,
+            };
+            match full {
+                Some(f) if w.starts_with(char::is_uppercase) => f[..1].to_uppercase() + &f[1..],
+                Some(f) => f.to_string(),
+                None => w.to_string(),
+            }
+        })
+        .collect();
+    (!spelt.is_empty()).then(|| spelt.join(" "))
+}
+
 /// Role nouns, sorted for a binary search.
 const ROLE_NOUNS: &[&str] = &[
+    "accountant",
     "activist",
+    "actor",
+    "actress",
     "admiral",
     "adviser",
     "advisor",
@@ -69,7 +127,12 @@ const ROLE_NOUNS: &[&str] = &[
     "analyst",
     "attorney",
     "author",
+    "banker",
     "bishop",
+    "blogger",
+    "boss",
+    "broadcaster",
+    "campaigner",
     "candidate",
     "captain",
     "cardinal",
@@ -79,7 +142,9 @@ const ROLE_NOUNS: &[&str] = &[
     "chairman",
     "chairperson",
     "chairwoman",
+    "champion",
     "chancellor",
+    "chef",
     "chief",
     "clerk",
     "co-founder",
@@ -87,24 +152,37 @@ const ROLE_NOUNS: &[&str] = &[
     "col",
     "colonel",
     "commander",
+    "commentator",
     "commissioner",
     "congressman",
     "congresswoman",
+    "constable",
     "consultant",
     "coo",
     "correspondent",
+    "councillor",
+    "councilman",
+    "councilmember",
+    "councilwoman",
     "cto",
     "dean",
     "defender",
     "deputy",
     "detective",
+    "diplomat",
     "director",
     "doctor",
+    "driver",
     "economist",
     "editor",
     "engineer",
+    "entrepreneur",
+    "envoy",
     "executive",
     "expert",
+    "farmer",
+    "filmmaker",
+    "firefighter",
     "forward",
     "founder",
     "general",
@@ -113,8 +191,10 @@ const ROLE_NOUNS: &[&str] = &[
     "gov",
     "governor",
     "head",
+    "imam",
     "inspector",
     "investor",
+    "jockey",
     "judge",
     "king",
     "lawyer",
@@ -125,8 +205,12 @@ const ROLE_NOUNS: &[&str] = &[
     "master",
     "mayor",
     "member",
+    "mep",
     "midfielder",
+    "midwife",
     "minister",
+    "mp",
+    "negotiator",
     "nominee",
     "nurse",
     "officer",
@@ -134,18 +218,28 @@ const ROLE_NOUNS: &[&str] = &[
     "organiser",
     "organizer",
     "owner",
+    "paramedic",
     "partner",
+    "pastor",
+    "physician",
+    "pilot",
     "player",
     "pope",
     "premier",
+    "presenter",
     "president",
+    "priest",
     "prince",
     "princess",
     "principal",
+    "producer",
     "professor",
     "prosecutor",
     "provost",
+    "qualifier",
     "queen",
+    "rabbi",
+    "referee",
     "rep",
     "reporter",
     "representative",
@@ -153,10 +247,13 @@ const ROLE_NOUNS: &[&str] = &[
     "resident",
     "scientist",
     "secretary",
+    "seed",
     "sen",
     "senator",
     "sergeant",
     "sheriff",
+    "singer",
+    "soldier",
     "speaker",
     "spokesman",
     "spokesperson",
@@ -164,12 +261,18 @@ const ROLE_NOUNS: &[&str] = &[
     "strategist",
     "striker",
     "student",
+    "substitute",
     "superintendent",
+    "surgeon",
     "teacher",
+    "trader",
     "treasurer",
     "trustee",
+    "umpire",
     "vice-president",
     "whip",
+    "winger",
+    "writer",
 ];
 
 /// A role noun: a job, an office, a part someone plays in a story.
@@ -233,26 +336,41 @@ fn is_nationality(word: &str) -> bool {
 
 /// "Microsoft chief executive Satya Nadella", "Nato's chief Mark Rutte",
 /// "Meta's Mark Zuckerberg": the run ending at the name's core `core`
-/// (which starts the mention at `a` or after titles inside it).
-fn before_name(ctx: &Ctx, entities: &[Entity], core: usize, a: usize) -> Option<Role> {
+/// (which starts the mention at `a` or after titles inside it; it ends
+/// before `b`).
+fn before_name(ctx: &Ctx, entities: &[Entity], core: usize, a: usize, b: usize) -> Option<Role> {
     let floor = ctx.sentence_start(a);
-    // "its chief financial officer, Susan Li": a possessor, a role, a comma.
-    let comma = core == a && a > floor + 1 && ctx.word(a - 1) == ",";
-    let core = if comma { a - 1 } else { core };
+    // "its chief financial officer, Susan Li": a possessor, a role, a comma
+    // (an honorific between: "The region's medical director, Dr Alison Grey").
+    let mut h = a;
+    while core == a && h > floor && is_honorific(ctx.word(h - 1)) && ctx.word(h - 1) != "the" {
+        h -= 1;
+    }
+    let comma = core == a && h > floor + 1 && ctx.word(h - 1) == ",";
+    let core = if comma { h - 1 } else { core };
     // The role: role words and their modifiers, right to left.
     let mut i = core;
     let mut words = 0;
     while i > floor && words < MAX_WORDS {
         let p = i - 1;
-        if is_role_word(ctx, p) || words > 0 && is_modifier(ctx, p) {
+        if is_role_word(ctx, p) || words > 0 && is_modifier(ctx, p) && !is_possessive(&ctx.lower[p]) {
             i = p;
             words += 1;
         } else {
             break;
         }
     }
-    // Modifiers must sit inside the role: "chief *financial* officer", not "*detain* chief".
-    while i < core && !is_role_word(ctx, i) && is_modifier(ctx, i) {
+    // Modifiers must sit inside the role: "chief *financial* officer", not
+    // "*detain* chief"; after a determiner, a possessive or an organisation
+    // they qualify it ("The shadow health secretary", "The region's medical
+    // director", "Cal Fire incident commander").
+    let bounded = i == floor
+        || i > floor
+            && (is_determiner(&ctx.lower[i - 1])
+                || is_possessive(&ctx.lower[i - 1])
+                || is_time_modifier(&ctx.lower[i - 1])
+                || entities_cover(ctx, entities, i - 1, i));
+    while !bounded && i < core && !is_role_word(ctx, i) && is_modifier(ctx, i) {
         i += 1;
     }
     let role_start = i;
@@ -264,18 +382,34 @@ fn before_name(ctx: &Ctx, entities: &[Entity], core: usize, a: usize) -> Option<
     }
     if comma {
         let owner = role_start.checked_sub(1).map(|p| ctx.lower[p].as_str());
+        let role = text_of(ctx, role_start, core);
         return match owner {
-            Some("its" | "his" | "her" | "their" | "our") => {
-                Some(Role { role: text_of(ctx, role_start, core), organisation: None })
+            // "The shadow health secretary, Oliver Crane".
+            Some("its" | "his" | "her" | "their" | "our") if role_start < core => {
+                Some(Role { role, organisation: None })
+            }
+            // The name set off by commas ("defeating the sitting mayor, Colin
+            // Hurst, by"): not "Asked about the coach, Tom Reed said".
+            Some("the" | "a" | "an") if role_start < core && b < ctx.len() && ctx.word(b) == "," => {
+                Some(Role { role, organisation: None })
             }
             Some(_) if possessive => {
                 let mut s = role_start - 1;
                 while s > floor && role_start - 1 - s < 4 && ctx.is_name_word(s - 1) {
                     s -= 1;
                 }
-                let organisation = text_of(ctx, s, role_start - 1);
-                organisation.as_ref()?;
-                Some(Role { role: text_of(ctx, role_start, core), organisation })
+                let mut organisation = text_of(ctx, s, role_start - 1);
+                // "The airline's chief executive": the organisation as the
+                // text words it; "The region's medical director": none.
+                let noun = role_start - 2;
+                if organisation.is_none()
+                    && noun > floor
+                    && ctx.lower[noun - 1] == "the"
+                    && super::speakers::is_company_noun(&ctx.lower[noun])
+                {
+                    organisation = text_of(ctx, noun - 1, noun + 1);
+                }
+                Some(Role { role, organisation })
             }
             _ => None,
         };
@@ -283,27 +417,96 @@ fn before_name(ctx: &Ctx, entities: &[Entity], core: usize, a: usize) -> Option<
     if possessive {
         o -= 1;
     }
+    // A portfolio stays in the office it names: "Health Secretary",
+    // "Interior Minister", "Senate Minority Leader" (the Senate's).
+    let mut role_from = role_start;
+    while !possessive && o > floor && core - o < MAX_WORDS && is_portfolio(ctx.word(o - 1)) {
+        o -= 1;
+        role_from = o;
+    }
     let org_end = o;
     while o > floor && org_end - o < 4 && ctx.is_name_word(o - 1) && !is_title(ctx.word(o - 1)) {
         o -= 1;
     }
+    // "Former Pennsylvania Gov.": the time word is not the organisation's.
+    if o < org_end && is_time_modifier(&ctx.lower[o]) {
+        o += 1;
+    }
     let mut organisation = text_of(ctx, o, org_end);
-    let mut role_from = role_start;
     // "French President François Hollande": a nationality stays in the role;
     // so does a capitalised word opening the sentence that names nothing
     // ("Opposition leader Tom Barker").
     let nationality = org_end == o + 1 && is_nationality(ctx.word(o));
     let lower_role = ctx.word(role_start).chars().next().is_some_and(char::is_lowercase);
     let unnamed = o == floor && o < org_end && lower_role && !entities_cover(ctx, entities, o, org_end);
-    if !possessive && organisation.is_some() && (nationality || unnamed) {
+    // A plural possessor opening the sentence is a kind of body, not a name:
+    // "Students' union president Kofi Mensah".
+    let plural_possessor = possessive && matches!(ctx.lower[org_end].as_str(), "'" | "\u{2019}");
+    let folded = (!possessive || plural_possessor) && organisation.is_some() && (nationality || unnamed);
+    if folded {
         organisation = None;
         role_from = o;
     }
-    if possessive && organisation.is_none() {
+    if possessive && organisation.is_none() && !folded {
         return None;
     }
     let role = text_of(ctx, role_from, core);
     (role.is_some() || organisation.is_some()).then_some(Role { role, organisation })
+}
+
+/// "former", "acting": a word that dates a role.
+fn is_time_modifier(lower: &str) -> bool {
+    matches!(lower, "former" | "then" | "acting" | "outgoing" | "incoming" | "interim" | "ex")
+}
+
+/// A capitalised word naming the field of an office: "Health" Secretary,
+/// "Foreign" Minister, "Minority" Leader, "Press" Secretary.
+fn is_portfolio(word: &str) -> bool {
+    matches!(
+        word,
+        "Health"
+            | "Foreign"
+            | "Home"
+            | "Interior"
+            | "Defence"
+            | "Defense"
+            | "Justice"
+            | "Education"
+            | "Transport"
+            | "Transportation"
+            | "Finance"
+            | "Treasury"
+            | "Energy"
+            | "Environment"
+            | "Labor"
+            | "Labour"
+            | "Commerce"
+            | "Agriculture"
+            | "Culture"
+            | "Housing"
+            | "Trade"
+            | "Economy"
+            | "Immigration"
+            | "Security"
+            | "Homeland"
+            | "Press"
+            | "Minority"
+            | "Majority"
+            | "Prime"
+            | "Deputy"
+            | "Vice"
+            | "Chief"
+            | "Shadow"
+            | "Attorney"
+            | "Solicitor"
+            | "Works"
+            | "Sports"
+            | "Climate"
+            | "Digital"
+            | "Communications"
+            | "Welfare"
+            | "Police"
+    )
 }
 
 /// "Lisa Chen, a semiconductor analyst at Bernstein," · "Amy Hood,
@@ -356,6 +559,18 @@ fn after_name(ctx: &Ctx, b: usize) -> Option<Role> {
     Some(Role { role, organisation })
 }
 
+/// ", of the Keston Policy Institute," right after a name ending at `b`.
+fn organisation_after(ctx: &Ctx, b: usize) -> Option<String> {
+    let n = ctx.len();
+    // Also without the comma: "Analyst Priya Shah of Peel Hunt".
+    let p = if b < n && ctx.word(b) == "," { b + 1 } else { b };
+    if p + 1 >= n || !matches!(ctx.lower[p].as_str(), "of" | "at" | "from") {
+        return None;
+    }
+    let end = ctx.sentence_end(b);
+    organisation_at(ctx, p + 1, end).filter(|o| o.chars().next().is_some_and(char::is_uppercase))
+}
+
 /// The organisation after "at", "of", "for": a name ("Bernstein", "the
 /// Institute for Policy Integrity") or a definite description ("the ministry").
 fn organisation_at(ctx: &Ctx, start: usize, end: usize) -> Option<String> {
@@ -381,6 +596,14 @@ fn organisation_at(ctx: &Ctx, start: usize, end: usize) -> Option<String> {
     } else if the {
         while j < end && j < first + 3 && is_modifier(ctx, j) {
             j += 1;
+        }
+        // "the charity Patients First", "the research firm Gartner": the name.
+        if j > first && j < end && ctx.is_name_word(j) {
+            let name = j;
+            while j < end && ctx.is_name_word(j) {
+                j += 1;
+            }
+            return text_of(ctx, name, j);
         }
     }
     // "the Tidewater Museum" is named without its article; "the ministry" keeps it.
@@ -450,6 +673,60 @@ mod tests {
         assert_eq!(role_of(text, "Tom Reed", &[]), (None, None));
         let text = "Police detain Tom Reed.";
         assert_eq!(role_of(text, "Tom Reed", &[]), (None, None));
+    }
+
+    #[test]
+    fn offices_portfolios_and_roles_before_a_comma() {
+        let text = "Health Secretary Priya Raman told MPs.";
+        assert_eq!(role_of(text, "Priya Raman", &[]), pair("Health Secretary", None));
+        let text = "Senate Minority Leader Ann Cole objected.";
+        assert_eq!(role_of(text, "Ann Cole", &[("Senate", EntityLabel::Org)]), pair("Minority Leader", Some("Senate")));
+        let text = "The shadow health secretary, Oliver Crane, objected.";
+        assert_eq!(role_of(text, "Oliver Crane", &[]), pair("shadow health secretary", None));
+        let text = "The region's medical director, Dr Alison Grey, said so.";
+        assert_eq!(role_of(text, "Alison Grey", &[]), pair("medical director", None));
+        let text = "The airline's chief executive, Henrik Dahl, posted a video.";
+        assert_eq!(role_of(text, "Henrik Dahl", &[]), pair("chief executive", Some("The airline")));
+        let text = "At the fairground, Cal Fire incident commander Tanya Brooks spoke.";
+        assert_eq!(
+            role_of(text, "Tanya Brooks", &[("Cal Fire", EntityLabel::Org)]),
+            pair("incident commander", Some("Cal Fire"))
+        );
+        let text = "Westport boss Ian McBride was furious.";
+        assert_eq!(role_of(text, "Ian McBride", &[("Westport", EntityLabel::Org)]), pair("boss", Some("Westport")));
+        let text = "Students' union president Kofi Mensah agreed.";
+        assert_eq!(role_of(text, "Kofi Mensah", &[]), pair("Students' union president", None));
+        let text = "Former Pennsylvania Gov. Ed Rendell said so.";
+        assert_eq!(role_of(text, "Ed Rendell", &[]), pair("Governor", Some("Pennsylvania")));
+        let text = "Pryce defeated the sitting mayor, Colin Hurst, by 2,000 votes.";
+        assert_eq!(role_of(text, "Colin Hurst", &[]), pair("sitting mayor", None));
+        let text = "Former secondary school teacher Joanna Pryce won.";
+        assert_eq!(role_of(text, "Joanna Pryce", &[]), pair("secondary school teacher", None));
+        let text = "Analyst Priya Shah of Peel Hunt said so.";
+        assert_eq!(role_of(text, "Priya Shah", &[("Peel Hunt", EntityLabel::Org)]), pair("Analyst", Some("Peel Hunt")));
+        let text = "Local councillor Dev Patel said so.";
+        assert_eq!(role_of(text, "Dev Patel", &[]), pair("Local councillor", None));
+    }
+
+    #[test]
+    fn abbreviated_titles_are_spelt_out() {
+        assert_eq!(spell_out("Sen.").as_deref(), Some("Senator"));
+        assert_eq!(spell_out("Lt. Gov.").as_deref(), Some("Lieutenant Governor"));
+        assert_eq!(
+            spell_out("Democratic presidential candidate Sen.").as_deref(),
+            Some("Democratic presidential candidate")
+        );
+        assert_eq!(spell_out("chief executive").as_deref(), Some("chief executive"));
+        let text = "Gov. Ann Lee spoke.";
+        assert_eq!(role_of(text, "Ann Lee", &[]), pair("Governor", None));
+    }
+
+    #[test]
+    fn an_organisation_after_the_name_completes_a_title() {
+        let text = "Economist Daniel Frimpong, of the Keston Policy Institute, disagreed.";
+        assert_eq!(role_of(text, "Daniel Frimpong", &[]), pair("Economist", Some("Keston Policy Institute")));
+        let text = "Mark Denton, chief executive of the charity Patients First, said so.";
+        assert_eq!(role_of(text, "Mark Denton", &[]), pair("chief executive", Some("Patients First")));
     }
 
     #[test]

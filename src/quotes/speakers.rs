@@ -83,12 +83,33 @@ pub fn assign(
     let mut referent_at: HashMap<usize, Referent> = HashMap::new();
     let mut resolved_events: Vec<(usize, usize)> = Vec::new();
     let mut mentions_of: HashMap<Referent, Vec<Span>> = HashMap::new();
+    // An unnamed person introduced as the subject of a speech verb ("a
+    // neighbour, who asked not to be named, said"): a "she said" after it,
+    // with no person named between, is theirs.
+    let mut introduced: Option<(usize, Referent)> = None;
+    // The name of a speaker no group covers: the phrase first resolved to it.
+    let mut name_of: HashMap<Referent, String> = HashMap::new();
     for o in phrases {
-        let r = people.resolve(ctx, groups, &o.subject, &resolved_events);
+        let mut r = people.resolve(ctx, groups, &o.subject, &resolved_events);
+        let t = o.subject.toks.start;
+        if o.subject.kind == NpKind::Pronoun
+            && matches!(ctx.lower[t].as_str(), "he" | "she")
+            && let Some((d, referent)) = &introduced
+            && ctx.para[*d] + 1 >= ctx.para[t]
+            && !people.person_between(*d, t)
+        {
+            r = referent.clone();
+        }
+        if o.subject.kind == NpKind::Description && matches!(r, Referent::Other(_)) && introduces_someone(ctx, o) {
+            introduced = Some((t, r.clone()));
+        }
         if let Referent::Group(g) = r
             && o.subject.kind != NpKind::Name
         {
             resolved_events.push((o.subject.toks.start, g));
+        }
+        if let Referent::Other(_) = r {
+            name_of.entry(r.clone()).or_insert_with(|| display_name(ctx, &o.subject));
         }
         let list = mentions_of.entry(r.clone()).or_default();
         list.push(o.subject.span);
@@ -111,7 +132,7 @@ pub fn assign(
             let Some(r) = referent_at.get(&o.subject.toks.start) else { return (None, None) };
             let (name, group) = match r {
                 Referent::Group(g) => (groups[*g].name.clone(), Some(*g)),
-                Referent::Other(_) => (display_name(ctx, &o.subject), None),
+                Referent::Other(_) => (name_of.get(r).cloned().unwrap_or_else(|| display_name(ctx, &o.subject)), None),
             };
             let mentions = mentions_of
                 .get(r)
@@ -119,6 +140,20 @@ pub fn assign(
             (Some(Speaker { name, mentions, group }), o.cue)
         })
         .collect()
+}
+
+/// "A neighbour", "one nurse at the hospital", "another witness": a
+/// singular indefinite description of a person saying something. (A person
+/// named after it, "A reporter asked Rutte", takes the pronouns back.)
+fn introduces_someone(ctx: &Ctx, o: &Origin) -> bool {
+    let np = &o.subject;
+    let first = ctx.lower[np.toks.start].as_str();
+    let head = ctx.lower[np.toks.end - 1].as_str();
+    matches!(first, "a" | "an" | "one" | "another")
+        && np.toks.len() >= 2
+        && !super::lexicon::is_document_noun(head)
+        && !is_company_noun(head)
+        && !super::lexicon::is_speech_noun(head)
 }
 
 /// The most mentions listed for one quotation's speaker: the nearest ones.
@@ -584,8 +619,11 @@ impl People {
     /// A name: the group of an entity it overlaps (the last one: "Nato chief
     /// Mark Rutte" is Rutte), else a group whose name ends with its last word.
     fn resolve_name(&self, ctx: &Ctx, groups: &[Group], np: &Np) -> Option<Referent> {
+        // The last person among them ("Analyst Priya Shah of Peel Hunt" is
+        // Shah), else the last group.
         let k = self.events.partition_point(|&(t, _)| t < np.toks.start);
-        if let Some(&(_, g)) = self.events[k..].iter().take_while(|&&(t, _)| t < np.toks.end).last() {
+        let inside = || self.events[k..].iter().take_while(|&&(t, _)| t < np.toks.end);
+        if let Some(&(_, g)) = inside().filter(|&&(_, g)| self.person[g]).last().or_else(|| inside().last()) {
             return Some(Referent::Group(g));
         }
         let last = ctx.lower[np.toks.end - 1].trim_matches('.').to_string();
@@ -652,6 +690,13 @@ impl People {
         first_strong.or(first_fit)
     }
 
+    /// Whether a person is mentioned (outside quotations) after token
+    /// `from` and before token `to`.
+    fn person_between(&self, from: usize, to: usize) -> bool {
+        let a = self.events.partition_point(|&(t, _)| t <= from);
+        self.events[a..].iter().take(64).take_while(|&&(t, _)| t < to).any(|&(_, g)| self.person[g])
+    }
+
     /// "the company" → the nearest organisation named before it.
     fn resolve_organisation(&self, ctx: &Ctx, groups: &[Group], np: &Np, resolved: &[(usize, usize)]) -> Option<usize> {
         let definite = np.toks.len() == 2 && ctx.lower[np.toks.start] == "the";
@@ -694,7 +739,7 @@ impl People {
 }
 
 /// Nouns that stand for a company already named ("the company said").
-fn is_company_noun(w: &str) -> bool {
+pub(super) fn is_company_noun(w: &str) -> bool {
     matches!(
         w,
         "company"
