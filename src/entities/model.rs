@@ -72,8 +72,7 @@ pub struct EntityModel {
     /// ones: bias, capitalisation, shapes), decoded: `width` floats per row,
     /// zero where the feature has no weight, summed without a branch.
     dense: Vec<f32>,
-    /// Floats per dense row: `n_tags` rounded up to a multiple of 4, so
-    /// that rows are summed four lanes at a time (the padding is zero).
+    /// Floats per dense row: `n_tags`.
     width: usize,
     /// The weight of each code, indexed by the code as a byte.
     codebook: Box<[f32; 256]>,
@@ -388,7 +387,7 @@ impl EntityModel {
         let home_shift = 32 - cap.trailing_zeros();
         let mut slots = vec![0u64; cap];
         let mut spill = Vec::new();
-        let width = n_tags.div_ceil(4) * 4;
+        let width = n_tags;
         let mut dense = Vec::new();
         let mut pairs = Vec::with_capacity(32);
         for (&key, &mask) in keys.iter().zip(&masks) {
@@ -515,10 +514,8 @@ impl EntityModel {
             } else {
                 let at = (p & !(Payload::SPILLED | Payload::DENSE)) as usize;
                 let row = &self.dense[at..at + self.width];
-                for (s, w) in sum[..self.width].chunks_exact_mut(4).zip(row.chunks_exact(4)) {
-                    for k in 0..4 {
-                        s[k] += w[k];
-                    }
+                for (s, &w) in sum[..self.width].iter_mut().zip(row) {
+                    *s += w;
                 }
             }
         }
