@@ -492,12 +492,14 @@ impl Features {
         if g & group::GAZETTEER != 0 && res.gazetteer.len() > 0 {
             for d in -1..=1isize {
                 let Some(p) = at(d) else { continue };
-                for l in 0..MAX_LISTS {
+                // The lists with a position code, in list order.
+                let mut left = p.gaz & ((1u64 << (3 * MAX_LISTS)) - 1);
+                while left != 0 {
+                    let l = left.trailing_zeros() as usize / 3;
                     let pos = (p.gaz >> (3 * l)) & 7;
-                    if pos != 0 {
-                        let v = if d == 0 { (l as u64) << 3 | pos } else { l as u64 };
-                        f(T_GAZ + (d + 1) as u32, v);
-                    }
+                    left &= !(7 << (3 * l));
+                    let v = if d == 0 { (l as u64) << 3 | pos } else { l as u64 };
+                    f(T_GAZ + (d + 1) as u32, v);
                 }
             }
             f(T_GAZ_ANY, (t.gaz != 0) as u64 | (t.cap as u64) << 1);

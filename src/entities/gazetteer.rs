@@ -40,6 +40,13 @@ impl Gazetteer {
         Gazetteer { names, ..Default::default() }
     }
 
+    /// Room for `n` more names (and as many prefixes), so that loading
+    /// grows neither table name by name.
+    pub(crate) fn reserve(&mut self, n: usize) {
+        self.entries.reserve(n);
+        self.prefixes.reserve(n);
+    }
+
     /// Adds `name` to list `list` (an index into `names`).
     pub(crate) fn add(&mut self, list: usize, name: &str) {
         if list >= MAX_LISTS {

@@ -347,6 +347,7 @@ impl EntityModel {
         let gaz_text = r.text("name lists")?;
         let list_text = r.text("list names")?;
         let mut gazetteer = Gazetteer::with_names(list_text.lines().map(str::to_string).collect());
+        gazetteer.reserve(gaz_text.bytes().filter(|&b| b == b'\n').count() + 1);
         for line in gaz_text.lines() {
             let (l, name) = line.split_once('\t').ok_or_else(|| fail("a name-list line has no tab"))?;
             let l: usize = l.parse().map_err(|_| fail("a name-list line has no list number"))?;
