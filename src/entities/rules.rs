@@ -669,11 +669,12 @@ fn hyphenated_people(seg: &Segmented, out: &mut Vec<Entity>) {
             {
                 e.span = Span::new(seg.tokens[a - 2].span.start, e.span.end);
             }
-            if let Some(prev) = merged.last_mut() {
-                if prev.label == EntityLabel::Per && &seg.text[prev.span.end..e.span.start] == "-" {
-                    prev.span = Span::new(prev.span.start, e.span.end);
-                    continue;
-                }
+            if let Some(prev) = merged.last_mut()
+                && prev.label == EntityLabel::Per
+                && &seg.text[prev.span.end..e.span.start] == "-"
+            {
+                prev.span = Span::new(prev.span.start, e.span.end);
+                continue;
             }
         }
         merged.push(e);
