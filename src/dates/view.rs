@@ -8,6 +8,9 @@ use std::cell::Cell;
 use crate::span::Span;
 use crate::text::{Segmented, TokenKind};
 
+/// What [`super::numbers::amount`] read at a token: the index after it and the amount.
+pub(crate) type AmountAt = Option<(usize, super::numbers::Amount)>;
+
 pub(crate) struct View<'t> {
     pub text: &'t str,
     pub spans: Vec<Span>,
@@ -22,7 +25,7 @@ pub(crate) struct View<'t> {
     pub space_before: Vec<bool>,
     /// [`super::numbers::amount`] at each token once read: several
     /// patterns ask it at the same token.
-    pub(crate) amounts: Vec<Cell<Option<Option<(usize, super::numbers::Amount)>>>>,
+    pub(crate) amounts: Vec<Cell<Option<AmountAt>>>,
 }
 
 impl<'t> View<'t> {
