@@ -115,8 +115,19 @@ pub(crate) fn words(v: &View, i: usize) -> Option<(usize, f64)> {
 }
 
 /// Reads the amount in front of a unit at `i`, with `a`/`an` counting one:
-/// returns the index after it and the amount.
+/// returns the index after it and the amount. Read once per token: the
+/// patterns ask at the same tokens again and again.
 pub(crate) fn amount(v: &View, i: usize) -> Option<(usize, Amount)> {
+    let Some(memo) = v.amounts.get(i) else { return read_amount(v, i) };
+    if let Some(known) = memo.get() {
+        return known;
+    }
+    let found = read_amount(v, i);
+    memo.set(Some(found));
+    found
+}
+
+fn read_amount(v: &View, i: usize) -> Option<(usize, Amount)> {
     let w = v.w(i);
     // "a couple of", "a few", "a dozen"
     if w == "a" || w == "an" {

@@ -3,9 +3,13 @@
 //! patterns can look ahead without bounds checks.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 
 use crate::span::Span;
 use crate::text::{Segmented, TokenKind};
+
+/// What [`super::numbers::amount`] read at a token: the index after it and the amount.
+pub(crate) type AmountAt = Option<(usize, super::numbers::Amount)>;
 
 pub(crate) struct View<'t> {
     pub text: &'t str,
@@ -19,6 +23,9 @@ pub(crate) struct View<'t> {
     pub line_start: Vec<bool>,
     /// Whether whitespace precedes the token.
     pub space_before: Vec<bool>,
+    /// [`super::numbers::amount`] at each token once read: several
+    /// patterns ask it at the same token.
+    pub(crate) amounts: Vec<Cell<Option<AmountAt>>>,
 }
 
 impl<'t> View<'t> {
@@ -40,6 +47,7 @@ impl<'t> View<'t> {
             sentence,
             line_start: seg.tokens.iter().map(|t| t.newlines_before > 0).collect(),
             space_before: seg.tokens.iter().map(|t| t.space_before).collect(),
+            amounts: vec![Cell::new(None); n],
         }
     }
 

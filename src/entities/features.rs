@@ -223,6 +223,38 @@ fn affix(w: &str, n: usize, suffix: bool) -> Option<u64> {
     Some(hash::finish(h))
 }
 
+/// The affix and length features of word `w`, in template order: prefix
+/// and suffix of 1 char, of 2, of 3, of 4 (those shorter than the word),
+/// then the length.
+fn affixes(w: &str, f: &mut impl FnMut(u32, u64)) {
+    if w.is_ascii() {
+        // Bytes are chars: one pass gives every affix, hashed as `affix` hashes it.
+        let b = w.as_bytes();
+        let count = b.len();
+        let mut prefix = 0x7u64;
+        for n in 1..=4 {
+            if count <= n {
+                break;
+            }
+            prefix = hash::fold(prefix, b[n - 1].to_ascii_lowercase() as u64);
+            f(T_PREFIX + n as u32 - 1, hash::finish(prefix));
+            let suffix = b[count - n..].iter().fold(0x5u64, |h, &c| hash::fold(h, c.to_ascii_lowercase() as u64));
+            f(T_SUFFIX + n as u32 - 1, hash::finish(suffix));
+        }
+        f(T_LEN, count.min(12) as u64);
+        return;
+    }
+    for n in 1..=4 {
+        if let Some(h) = affix(w, n, false) {
+            f(T_PREFIX + n as u32 - 1, h);
+        }
+        if let Some(h) = affix(w, n, true) {
+            f(T_SUFFIX + n as u32 - 1, h);
+        }
+    }
+    f(T_LEN, w.chars().count().min(12) as u64);
+}
+
 /// A sentence written in capitals (a headline, a dateline, a sports result line).
 fn is_caps_line(seg: &Segmented, tokens: &[Token]) -> bool {
     let (mut upper_words, mut lower) = (0, 0);
@@ -432,16 +464,7 @@ impl Features {
             f(T_FORM_NEXT, at(1).map_or(SENTINEL_AFTER, |p| p.form));
         }
         if g & group::AFFIXES != 0 && kind == TokenKind::Word {
-            let w = seg.word(i);
-            for n in 1..=4 {
-                if let Some(h) = affix(w, n, false) {
-                    f(T_PREFIX + n as u32 - 1, h);
-                }
-                if let Some(h) = affix(w, n, true) {
-                    f(T_SUFFIX + n as u32 - 1, h);
-                }
-            }
-            f(T_LEN, w.chars().count().min(12) as u64);
+            affixes(seg.word(i), &mut f);
         }
         if g & group::SHAPE != 0 {
             for d in -2..=2isize {
@@ -469,12 +492,14 @@ impl Features {
         if g & group::GAZETTEER != 0 && res.gazetteer.len() > 0 {
             for d in -1..=1isize {
                 let Some(p) = at(d) else { continue };
-                for l in 0..MAX_LISTS {
+                // The lists with a position code, in list order.
+                let mut left = p.gaz & ((1u64 << (3 * MAX_LISTS)) - 1);
+                while left != 0 {
+                    let l = left.trailing_zeros() as usize / 3;
                     let pos = (p.gaz >> (3 * l)) & 7;
-                    if pos != 0 {
-                        let v = if d == 0 { (l as u64) << 3 | pos } else { l as u64 };
-                        f(T_GAZ + (d + 1) as u32, v);
-                    }
+                    left &= !(7 << (3 * l));
+                    let v = if d == 0 { (l as u64) << 3 | pos } else { l as u64 };
+                    f(T_GAZ + (d + 1) as u32, v);
                 }
             }
             f(T_GAZ_ANY, (t.gaz != 0) as u64 | (t.cap as u64) << 1);
@@ -593,5 +618,31 @@ impl Features {
     pub(crate) fn token(&self, i: usize) -> &[u64] {
         let (a, b) = (self.offsets[i] as usize, self.offsets[i + 1] as usize);
         &self.keys[a..b]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The one-pass ASCII affixes are those of `affix`, in the same order.
+    #[test]
+    fn ascii_affixes_match_the_char_loop() {
+        let all: String = (0u8..128).map(char::from).collect();
+        for w in ["", "a", "Xi", "NATO", "Rutte", "U.S.", "1996-08-30", "don't", "A380", all.as_str()] {
+            let mut fast = Vec::new();
+            affixes(w, &mut |t, v| fast.push((t, v)));
+            let mut slow = Vec::new();
+            for n in 1..=4 {
+                if let Some(h) = affix(w, n, false) {
+                    slow.push((T_PREFIX + n as u32 - 1, h));
+                }
+                if let Some(h) = affix(w, n, true) {
+                    slow.push((T_SUFFIX + n as u32 - 1, h));
+                }
+            }
+            slow.push((T_LEN, w.chars().count().min(12) as u64));
+            assert_eq!(fast, slow, "{w:?}");
+        }
     }
 }

@@ -40,19 +40,37 @@ impl Gazetteer {
         Gazetteer { names, ..Default::default() }
     }
 
+    /// Room for `n` more names (and as many prefixes), so that loading
+    /// grows neither table name by name.
+    pub(crate) fn reserve(&mut self, n: usize) {
+        self.entries.reserve(n);
+        self.prefixes.reserve(n);
+    }
+
     /// Adds `name` to list `list` (an index into `names`).
     pub(crate) fn add(&mut self, list: usize, name: &str) {
         if list >= MAX_LISTS {
             return;
         }
+        // Most names are ASCII letters and digits between spaces, which the
+        // tokenizer cuts at the spaces and nowhere else (its fast path).
+        if name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' ') {
+            let words = name.split(' ').filter(|w| !w.is_empty());
+            self.add_words(list, words.clone().count(), words);
+            return;
+        }
         let toks = tokenize(name);
-        if toks.is_empty() || toks.len() > MAX_TOKENS {
+        self.add_words(list, toks.len(), toks.iter().map(|t| t.span.slice(name)));
+    }
+
+    fn add_words<'a>(&mut self, list: usize, n: usize, words: impl Iterator<Item = &'a str>) {
+        if n == 0 || n > MAX_TOKENS {
             return;
         }
         let mut h = seq_start();
-        for (k, t) in toks.iter().enumerate() {
-            h = seq_next(h, hash::word(t.span.slice(name), true));
-            if k + 1 < toks.len() {
+        for (k, w) in words.enumerate() {
+            h = seq_next(h, hash::word(w, true));
+            if k + 1 < n {
                 self.prefixes.insert(h, ());
             }
         }
@@ -149,6 +167,29 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Names of letters, digits and spaces go in as the tokenizer would cut them.
+    #[test]
+    fn plain_names_load_as_tokenized() {
+        for name in [
+            "New York",
+            "Apple",
+            "A380",
+            "  Rio  de Janeiro ",
+            "Boston Celtics",
+            "1 2 3 4 5 6 7 8",
+            "1 2 3 4 5 6 7 8 9",
+            " ",
+        ] {
+            let mut fast = Gazetteer::default();
+            fast.add(3, name);
+            let mut general = Gazetteer::default();
+            let toks = tokenize(name);
+            general.add_words(3, toks.len(), toks.iter().map(|t| t.span.slice(name)));
+            assert_eq!(fast.entries, general.entries, "{name:?}");
+            assert_eq!(fast.prefixes, general.prefixes, "{name:?}");
+        }
+    }
 
     #[test]
     fn longest_match_positions() {

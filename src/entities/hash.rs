@@ -97,6 +97,26 @@ pub(crate) type BuildIdHasher = std::hash::BuildHasherDefault<IdHasher>;
 /// A map keyed by hashes.
 pub(crate) type IdMap<V> = std::collections::HashMap<u64, V, BuildIdHasher>;
 
+/// A `Hasher` for short strings (word lists): the fold over bytes,
+/// finished with the avalanche so that the table's low bits are uniform.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        finish(self.0)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = fold(self.0, b as u64);
+        }
+    }
+}
+
+/// A map keyed by words, hashed with [`WordHasher`] (not SipHash: the keys
+/// are the project's own lists, not input an attacker chooses).
+pub(crate) type WordMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<WordHasher>>;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,7 +10,7 @@ mod consistency;
 mod features;
 mod gazetteer;
 pub mod groups;
-mod hash;
+pub(crate) mod hash;
 mod model;
 mod rules;
 mod tags;

@@ -347,6 +347,7 @@ impl EntityModel {
         let gaz_text = r.text("name lists")?;
         let list_text = r.text("list names")?;
         let mut gazetteer = Gazetteer::with_names(list_text.lines().map(str::to_string).collect());
+        gazetteer.reserve(gaz_text.bytes().filter(|&b| b == b'\n').count() + 1);
         for line in gaz_text.lines() {
             let (l, name) = line.split_once('\t').ok_or_else(|| fail("a name-list line has no tab"))?;
             let l: usize = l.parse().map_err(|_| fail("a name-list line has no list number"))?;
@@ -822,21 +823,36 @@ pub(crate) struct Decoder<'a> {
 #[derive(Default)]
 pub(crate) struct Viterbi {
     score: Vec<f32>,
-    back: Vec<u8>,
     /// The plan of the last [`Decoder::run`], rebuilt on each call.
     #[cfg_attr(not(feature = "train"), allow(dead_code))]
     plan: Plan,
 }
 
-/// For each tag, the tags that may legally precede it with the score of
-/// the move (BILOU allows about a third of all pairs), so the inner loop of
-/// Viterbi skips the impossible moves and reads one array in order.
+/// The legal moves of Viterbi (BILOU allows about a third of all pairs),
+/// grouped so that the inner loop runs over lanes: tags with the same legal
+/// predecessors, in the same order, form a group of up to [`LANES`] targets,
+/// and each predecessor in turn is added to every target of its group at
+/// once. Each target still compares its predecessors in tag order with the
+/// same additions, so the best paths are those of a scalar loop bit for bit.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Plan {
-    /// `(predecessor, transition score)` for every tag in turn.
+    groups: Vec<Group>,
+    /// `(predecessor, transition score)` for every tag in turn, for the
+    /// back-pointers; tag `b`'s are `preds[pred_end[b - 1]..pred_end[b]]`.
     preds: Vec<(u8, f32)>,
-    /// Tag `b`'s predecessors are `preds[pred_end[b - 1]..pred_end[b]]`.
     pred_end: Vec<usize>,
+}
+
+/// Targets per group: two SSE or wasm SIMD vectors of `f32`.
+const LANES: usize = 8;
+
+#[derive(Clone, Debug, Default)]
+struct Group {
+    /// The target tags (the lanes in use).
+    targets: Vec<u8>,
+    /// The predecessors shared by the targets, in tag order, each with the
+    /// scores of its moves to the targets (unused lanes at `NEG`).
+    preds: Vec<(u8, [f32; LANES])>,
 }
 
 impl Plan {
@@ -846,13 +862,40 @@ impl Plan {
         plan
     }
 
+    fn preds_of(&self, b: usize) -> &[(u8, f32)] {
+        let from = if b == 0 { 0 } else { self.pred_end[b - 1] };
+        &self.preds[from..self.pred_end[b]]
+    }
+
     fn fill(&mut self, trans: &[f32], t: usize) {
+        self.groups.clear();
         self.preds.clear();
         self.pred_end.clear();
+        let legal = |b: usize| (0..t).filter(move |&a| trans[a * t + b] > NEG / 2.0);
         for b in 0..t {
-            let legal = (0..t).filter(|&a| trans[a * t + b] > NEG / 2.0);
-            self.preds.extend(legal.map(|a| (a as u8, trans[a * t + b])));
+            self.preds.extend(legal(b).map(|a| (a as u8, trans[a * t + b])));
             self.pred_end.push(self.preds.len());
+        }
+        let mut keys: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
+        for b in 0..t {
+            let preds: Vec<usize> = legal(b).collect();
+            match keys.iter_mut().find(|(p, targets)| *p == preds && targets.len() < LANES) {
+                Some((_, targets)) => targets.push(b),
+                None => keys.push((preds, vec![b])),
+            }
+        }
+        for (preds, targets) in keys {
+            let preds = preds
+                .iter()
+                .map(|&a| {
+                    let mut row = [NEG; LANES];
+                    for (r, &b) in row.iter_mut().zip(&targets) {
+                        *r = trans[a * t + b];
+                    }
+                    (a as u8, row)
+                })
+                .collect();
+            self.groups.push(Group { targets: targets.iter().map(|&b| b as u8).collect(), preds });
         }
     }
 }
@@ -885,8 +928,6 @@ impl Decoder<'_> {
         }
         v.score.clear();
         v.score.resize(n * t, NEG);
-        v.back.clear();
-        v.back.resize(n * t, 0);
         // The tags each kind of token may take, as bit sets.
         let all = if t == 32 { u32::MAX } else { (1u32 << t) - 1 };
         let begins = (0..t).filter(|&tag| self.scheme.begins(tag)).fold(0u32, |m, tag| m | 1 << tag);
@@ -907,26 +948,22 @@ impl Decoder<'_> {
             let ai = may(allowed(i));
             prev[..t].copy_from_slice(&v.score[(i - 1) * t..i * t]);
             let score = &mut v.score[i * t..(i + 1) * t];
-            let back = &mut v.back[i * t..(i + 1) * t];
             let emit = &emit[i * t..(i + 1) * t];
-            let mut from = 0;
-            for (b, ((score, back), &e)) in score.iter_mut().zip(back.iter_mut()).zip(emit).enumerate() {
-                let to = plan.pred_end[b];
-                let preds = &plan.preds[from..to];
-                from = to;
-                if ai >> b & 1 == 0 {
-                    continue;
-                }
-                let (mut best, mut arg) = (NEG * 2.0, 0u8);
-                for &(a, tr) in preds {
-                    let s = prev[(a & 31) as usize] + tr;
-                    if s > best {
-                        best = s;
-                        arg = a;
+            for g in &plan.groups {
+                let mut best = [NEG * 2.0; LANES];
+                for &(a, ref tr) in &g.preds {
+                    let p = prev[(a & 31) as usize];
+                    for j in 0..LANES {
+                        let s = p + tr[j];
+                        best[j] = if s > best[j] { s } else { best[j] };
                     }
                 }
-                *score = best + e;
-                *back = arg;
+                for (j, &b) in g.targets.iter().enumerate() {
+                    let b = b as usize;
+                    if ai >> b & 1 != 0 {
+                        score[b] = best[j] + emit[b];
+                    }
+                }
             }
         }
         let (mut best, mut arg) = (NEG * 4.0, 0usize);
@@ -939,9 +976,23 @@ impl Decoder<'_> {
         }
         tags.resize(n, 0);
         tags[n - 1] = arg as u8;
+        // The back-pointers of the best path only: the forward pass kept the
+        // scores, and the predecessor of tag `b` at `i` is the first in
+        // order with the best sum, found again by the same comparisons.
+        // (A tag the token may not take has no back-pointer: 0, as before.)
         for i in (1..n).rev() {
-            arg = v.back[i * t + arg] as usize;
-            tags[i - 1] = arg as u8;
+            let prev = &v.score[(i - 1) * t..i * t];
+            let (mut best, mut from) = (NEG * 2.0, 0u8);
+            let preds = if may(allowed(i)) >> arg & 1 != 0 { plan.preds_of(arg) } else { &[] };
+            for &(a, s) in preds {
+                let s = prev[a as usize] + s;
+                if s > best {
+                    best = s;
+                    from = a;
+                }
+            }
+            arg = from as usize;
+            tags[i - 1] = from;
         }
     }
 }

@@ -2,8 +2,9 @@
 //! the small closed classes (pronouns, determiners, auxiliaries, function
 //! words) that tell where a speaker's noun phrase begins and ends.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use crate::entities::hash::WordMap;
 
 /// Verbs that report speech or writing, as lemmas. Regular forms (-s, -ed,
 /// -ing, doubled consonants, a dropped final e) are derived when matching.
@@ -294,8 +295,8 @@ const MAX_FORM: usize = 24;
 
 /// The speech-verb lemmas and irregular forms, hashed once.
 struct Lexicon {
-    lemmas: HashMap<&'static str, &'static str>,
-    irregular: HashMap<&'static str, &'static str>,
+    lemmas: WordMap<&'static str, &'static str>,
+    irregular: WordMap<&'static str, &'static str>,
 }
 
 impl Lexicon {
