@@ -34,6 +34,18 @@ pub(crate) fn model_key(k: u64) -> u32 {
 }
 pub(crate) const VERSION: u32 = 1;
 
+/// Adds a dense row of `N` weights (the tag count: 17 with BILOU, 9 with
+/// BIO) to the first `N` sums; a width known to the compiler lets it add
+/// four lanes at a time without a loop. Each lane's addition is the same
+/// IEEE one as the scalar loop's, so the sums are bit for bit equal.
+#[inline(always)]
+fn add_dense<const N: usize>(sum: &mut [f32; 32], row: &[f32]) {
+    let row = &row[..N];
+    for k in 0..N {
+        sum[k] += row[k];
+    }
+}
+
 /// The home slot of a model key in a table of `2^(32 - shift)` slots.
 #[inline]
 fn home(key: u32, shift: u32) -> usize {
@@ -514,9 +526,14 @@ impl EntityModel {
                 }
             } else {
                 let at = (p & !(Payload::SPILLED | Payload::DENSE)) as usize;
-                let row = &self.dense[at..at + self.width];
-                for (s, &w) in sum[..self.width].iter_mut().zip(row) {
-                    *s += w;
+                match self.width {
+                    17 => add_dense::<17>(&mut sum, &self.dense[at..]),
+                    9 => add_dense::<9>(&mut sum, &self.dense[at..]),
+                    w => {
+                        for (s, &x) in sum[..w].iter_mut().zip(&self.dense[at..at + w]) {
+                            *s += x;
+                        }
+                    }
                 }
             }
         }
