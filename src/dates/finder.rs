@@ -11,7 +11,9 @@ use super::timex::{Expr, Named};
 use super::view::View;
 use super::{DateOptions, Mod};
 use crate::document::TimexMod as T;
+use crate::entities::hash::WordMap;
 use crate::text::TokenKind;
+use std::sync::OnceLock;
 
 /// A match: tokens `start..end` and what they mean.
 #[derive(Clone, Debug, PartialEq)]
@@ -40,6 +42,10 @@ pub(crate) fn find_until(v: &View, options: &DateOptions, limit: usize) -> Vec<F
             i += 1;
             continue;
         }
+        if !may_start(v, i) {
+            i += 1;
+            continue;
+        }
         match match_at(v, i, options) {
             Some(f) if f.end > i => {
                 i = f.end;
@@ -54,6 +60,76 @@ pub(crate) fn find_until(v: &View, options: &DateOptions, limit: usize) -> Vec<F
         }
     }
     out
+}
+
+/// Words that a pattern or a modifier can begin with, besides numbers and
+/// words with a digit: each pattern's entry condition on its first token
+/// (DESIGN.md, "The third round"). A word outside them starts nothing, so
+/// the patterns are not tried there.
+#[rustfmt::skip]
+const STARTERS: &[&str] = &[
+    // Modifiers in front (`modifier`).
+    "mid", "early", "late", "more", "longer", "less", "fewer", "shorter", "at", "up", "no", "just", "well",
+    "the", "about", "around", "approximately", "roughly", "nearly", "almost", "some", "barely", "upwards",
+    "over", "under", "middle", "earlier", "later",
+    // Clock times and parts of the day (`clock`).
+    "noon", "midday", "midnight", "tonight", "this", "last", "that", "today", "yesterday", "tomorrow",
+    "morning", "mornings", "afternoon", "afternoons", "evening", "evenings", "night", "overnight", "nights",
+    // Calendar points (`points`): years, quarters, seasons.
+    "fiscal", "its", "their", "a", "next", "previous", "prior", "preceding", "final", "spring", "springtime",
+    "summer", "summertime", "fall", "autumn", "winter", "wintertime",
+    // Deictic and anaphoric expressions (`deictic`).
+    "past", "coming", "current", "present", "his", "her", "full", "year", "now", "currently", "nowadays",
+    "right", "these", "recently", "lately", "most",
+    // Amounts (`numbers::amount`): number words, vague amounts.
+    "an", "couple", "half", "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty", "thirty", "forty", "fourty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    "several", "few", "many", "numerous", "countless",
+    // Ordinals (days, centuries, quarters).
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+    "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+    "nineteenth", "twentieth", "thirtieth",
+    // Durations and sets (`durations`): units, span words, frequencies.
+    "sec", "secs", "seconds", "minute", "min", "mins", "minutes", "hour", "hr", "hours", "hrs", "day", "days",
+    "weekend", "week-end", "weekends", "week", "weeks", "fortnight", "fortnights", "month", "months",
+    "quarter", "quarters", "yr", "years", "yrs", "decade", "decades", "century", "centuries", "millennium",
+    "millennia", "millenniums", "those", "following", "latest", "initial", "remaining", "recent", "ensuing",
+    "succeeding", "subsequent", "opening", "closing", "entire", "whole", "multi", "every", "each", "once",
+    "twice", "per", "daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "biweekly",
+    "fortnightly",
+];
+
+/// The set of [`STARTERS`], with every form of a month or weekday name the
+/// lexicon reads ("sept.", "thurs.", "mondays") and the first words of the
+/// holidays.
+fn starters() -> &'static WordMap<String, ()> {
+    static SET: OnceLock<WordMap<String, ()>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let mut set: WordMap<String, ()> = STARTERS.iter().map(|&w| (w.to_string(), ())).collect();
+        for &name in lexicon::month_names().iter().chain(lexicon::weekday_names()) {
+            let mut forms = vec![name.to_string(), format!("{name}."), format!("{name}s")];
+            for n in 3..=name.len().min(5) {
+                forms.push(name[..n].to_string());
+                forms.push(format!("{}.", &name[..n]));
+            }
+            for form in forms {
+                if lexicon::month(&form).is_some() || lexicon::weekday(&form).is_some() {
+                    set.insert(form, ());
+                }
+            }
+        }
+        set.extend(lexicon::holiday_first_words().map(|w| (w.to_string(), ())));
+        set
+    })
+}
+
+/// Whether any pattern, or a modifier in front of one, can begin at token
+/// `i`: a number, a word with a digit ("5pm", "1990s", "Q3", "FY2024"), or
+/// one of the [`starters`].
+fn may_start(v: &View, i: usize) -> bool {
+    let w = v.w(i);
+    v.kind(i) == Some(TokenKind::Number) || w.bytes().any(|b| b.is_ascii_digit()) || starters().contains_key(w)
 }
 
 /// The second day of "April 24 and 25", "March 5-7": a date of its own in
@@ -191,4 +267,70 @@ fn modifier(v: &View, i: usize) -> Option<(usize, Mod)> {
         return None;
     }
     Some((i + 1, m))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Segmented;
+
+    /// Tokens where [`may_start`] says no: no pattern may match there.
+    fn skipped_but_matching(text: &str) -> Vec<String> {
+        let seg = Segmented::new(text);
+        let v = View::new(&seg);
+        (0..v.len())
+            .filter(|&i| !may_start(&v, i) && match_at(&v, i, &DateOptions::default()).is_some())
+            .map(|i| format!("{:?} in {text:?}", v.w(i)))
+            .collect()
+    }
+
+    /// The gate never skips a token where a pattern matches: every golden
+    /// sentence, and sentences with each kind of expression at every casing.
+    #[test]
+    fn the_gate_skips_no_match() {
+        let golden = include_str!("../../tests/dates/golden.tsv");
+        let mut texts: Vec<String> = golden
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split('\t').nth(1))
+            .map(String::from)
+            .collect();
+        for t in [
+            "It opened Jan. 13, on Thurs. and in Sept. 1996; Mondays and Tuesday nights.",
+            "Earlier this year, at least two weeks ago, some three years later, in mid-1990s.",
+            "The fiscal 1989 third quarter, Q3 2024, FY24, the '90s, the twentieth century.",
+            "Christmas Eve, New Year's Day, Valentine's Day, Thanksgiving, Easter Monday.",
+            "A couple of days, half a year, twice a week, every other month, daily, tonight.",
+            "Right now, these days, the near future, the past year, currently, recently.",
+            "It took under a week, just over a month, no more than a year, up to 10 days, the end of 1999.",
+        ] {
+            texts.push(t.to_string());
+            texts.push(t.to_uppercase());
+            texts.push(t.to_lowercase());
+        }
+        let bad: Vec<String> = texts.iter().flat_map(|t| skipped_but_matching(t)).collect();
+        assert!(bad.is_empty(), "{bad:#?}");
+    }
+
+    /// Every word the date lexicon knows (each is a string literal in
+    /// `lexicon.rs`) is a starter: a word added there cannot be skipped.
+    #[test]
+    fn every_lexicon_word_is_a_starter() {
+        let source = include_str!("lexicon.rs");
+        let mut missing = Vec::new();
+        for w in source.split('"').skip(1).step_by(2) {
+            let known = lexicon::month(w).is_some()
+                || lexicon::weekday(w).is_some()
+                || lexicon::unit(w).is_some()
+                || lexicon::small_number(w).is_some()
+                || lexicon::ordinal(w).is_some()
+                || lexicon::is_vague_amount(w)
+                || lexicon::season(w).is_some()
+                || lexicon::day_part(w).is_some();
+            if known && !w.bytes().any(|b| b.is_ascii_digit()) && !starters().contains_key(w) {
+                missing.push(w);
+            }
+        }
+        assert!(missing.is_empty(), "{missing:?}");
+    }
 }

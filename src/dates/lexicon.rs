@@ -335,11 +335,10 @@ pub(crate) enum Holiday {
     Easter(i16),
 }
 
-/// A holiday named by the words at the start of `words` (lower-cased):
-/// how many words it takes and when it falls.
-pub(crate) fn holiday(words: &[&str]) -> Option<(usize, Holiday)> {
+/// The holidays by name (lower-cased words) and when they fall.
+const HOLIDAYS: &[(&[&str], Holiday)] = {
     use Holiday::{Easter, Fixed, NthWeekday};
-    const TABLE: &[(&[&str], Holiday)] = &[
+    &[
         (&["new", "year's", "day"], Fixed(1, 1)),
         (&["new", "year", "'s", "day"], Fixed(1, 1)),
         (&["new", "year's", "eve"], Fixed(12, 31)),
@@ -385,10 +384,30 @@ pub(crate) fn holiday(words: &[&str]) -> Option<(usize, Holiday)> {
         (&["ascension", "day"], Easter(39)),
         (&["pentecost"], Easter(49)),
         (&["whit", "sunday"], Easter(49)),
-    ];
-    TABLE.iter().find_map(|(pat, h)| {
+    ]
+};
+
+/// A holiday named by the words at the start of `words` (lower-cased):
+/// how many words it takes and when it falls.
+pub(crate) fn holiday(words: &[&str]) -> Option<(usize, Holiday)> {
+    HOLIDAYS.iter().find_map(|(pat, h)| {
         (words.len() >= pat.len() && words.iter().zip(pat.iter()).all(|(a, b)| a == b)).then_some((pat.len(), *h))
     })
+}
+
+/// The words a holiday's name can begin with.
+pub(crate) fn holiday_first_words() -> impl Iterator<Item = &'static str> {
+    HOLIDAYS.iter().map(|(pat, _)| pat[0])
+}
+
+/// Every full month name (the abbreviations are its prefixes).
+pub(crate) fn month_names() -> &'static [&'static str] {
+    &MONTHS
+}
+
+/// Every weekday name (the abbreviations are its prefixes).
+pub(crate) fn weekday_names() -> &'static [&'static str] {
+    &WEEKDAYS
 }
 
 /// Easter Sunday of a Gregorian year, as (month, day): the anonymous
