@@ -295,6 +295,38 @@ fn is_title_line(seg: &Segmented, tokens: &[Token]) -> bool {
     words >= 4 && long >= 3 && long_lower == 0
 }
 
+/// The lists a token is in, in list order, with their position codes
+/// (three bits per list in `gaz`).
+#[inline(always)]
+fn each_list(gaz: u64, mut f: impl FnMut(usize, u64)) {
+    let mut left = gaz & ((1u64 << (3 * MAX_LISTS)) - 1);
+    while left != 0 {
+        let l = left.trailing_zeros() as usize / 3;
+        let pos = (gaz >> (3 * l)) & 7;
+        left &= !(7 << (3 * l));
+        f(l, pos);
+    }
+}
+
+/// The most keys one token can have: 101 (bias, 8 words, 9 affixes, 10
+/// shapes, 4 document keys, 3 x 16 list memberships and the list flag, 15
+/// word classes, 5 conjunctions), rounded up.
+const MAX_KEYS: usize = 128;
+
+/// One token's keys, on the stack.
+struct KeyBuf {
+    keys: [u64; MAX_KEYS],
+    len: usize,
+}
+
+impl KeyBuf {
+    #[inline(always)]
+    fn push(&mut self, key: u64) {
+        self.keys[self.len] = key;
+        self.len += 1;
+    }
+}
+
 const SENTINEL_BEFORE: u64 = 0x0bad_5eed_0000_0001;
 const SENTINEL_AFTER: u64 = 0x0bad_5eed_0000_0002;
 
@@ -437,17 +469,35 @@ impl Features {
     }
 
     fn token_features(&mut self, seg: &Segmented, res: &Resources, lo: usize, hi: usize, i: usize) {
+        let mut buf = KeyBuf { keys: [0; MAX_KEYS], len: 0 };
+        self.token_keys(seg, res, lo, hi, i, &mut buf);
+        self.keys.extend_from_slice(&buf.keys[..buf.len]);
+    }
+
+    /// Token `i`'s local keys, in template order, into `out`. The window's
+    /// values are read once, and every template is written out with its
+    /// number, so that the compiler folds each template into its hash.
+    fn token_keys(&self, seg: &Segmented, res: &Resources, lo: usize, hi: usize, i: usize, out: &mut KeyBuf) {
         let g = res.groups;
         let toks = &self.toks;
         let at = |d: isize| -> Option<&Tok> {
             let j = i as isize + d;
             if j < lo as isize || j >= hi as isize { None } else { Some(&toks[j as usize]) }
         };
-        let lower_at = |d: isize| at(d).map_or(if d < 0 { SENTINEL_BEFORE } else { SENTINEL_AFTER }, |t| t.lower);
-        let short_at = |d: isize| at(d).map_or(if d < 0 { SENTINEL_BEFORE } else { SENTINEL_AFTER }, |t| t.short_shape);
         let t = toks[i];
-        let keys = &mut self.keys;
-        let mut f = |template: u32, value: u64| keys.push(hash::feature(template, value));
+        let (p2, p1, n1, n2) = (at(-2), at(-1), at(1), at(2));
+        let before = |p: Option<&Tok>, get: fn(&Tok) -> u64| p.map_or(SENTINEL_BEFORE, get);
+        let after = |p: Option<&Tok>, get: fn(&Tok) -> u64| p.map_or(SENTINEL_AFTER, get);
+        let lower =
+            [before(p2, |t| t.lower), before(p1, |t| t.lower), t.lower, after(n1, |t| t.lower), after(n2, |t| t.lower)];
+        let short = [
+            before(p2, |t| t.short_shape),
+            before(p1, |t| t.short_shape),
+            t.short_shape,
+            after(n1, |t| t.short_shape),
+            after(n2, |t| t.short_shape),
+        ];
+        let mut f = |template: u32, value: u64| out.push(hash::feature(template, value));
         f(T_BIAS, 0);
         let kind = seg.tokens[i].kind;
         if matches!(kind, TokenKind::Url | TokenKind::Email) {
@@ -456,27 +506,30 @@ impl Features {
             return;
         }
         if g & group::WORDS != 0 {
-            for d in -2..=2isize {
-                f(T_W + (d + 2) as u32, lower_at(d));
-            }
+            f(T_W, lower[0]);
+            f(T_W + 1, lower[1]);
+            f(T_W + 2, lower[2]);
+            f(T_W + 3, lower[3]);
+            f(T_W + 4, lower[4]);
             f(T_FORM, t.form);
-            f(T_FORM_PREV, at(-1).map_or(SENTINEL_BEFORE, |p| p.form));
-            f(T_FORM_NEXT, at(1).map_or(SENTINEL_AFTER, |p| p.form));
+            f(T_FORM_PREV, before(p1, |t| t.form));
+            f(T_FORM_NEXT, after(n1, |t| t.form));
         }
         if g & group::AFFIXES != 0 && kind == TokenKind::Word {
             affixes(seg.word(i), &mut f);
         }
         if g & group::SHAPE != 0 {
-            for d in -2..=2isize {
-                let v = if d == 0 { t.shape } else { short_at(d) };
-                f(T_SHAPE + (d + 2) as u32, v);
-            }
-            f(T_SHORT3, hash::fold(hash::fold(short_at(-1), t.short_shape), short_at(1)));
-            f(T_SHORT_PREV, hash::fold(short_at(-1), t.short_shape));
-            f(T_SHORT_NEXT, hash::fold(t.short_shape, short_at(1)));
-            let cap_at = |d: isize| at(d).map_or(15, |p| p.cap as u64);
+            f(T_SHAPE, short[0]);
+            f(T_SHAPE + 1, short[1]);
+            f(T_SHAPE + 2, t.shape);
+            f(T_SHAPE + 3, short[3]);
+            f(T_SHAPE + 4, short[4]);
+            f(T_SHORT3, hash::fold(hash::fold(short[1], t.short_shape), short[3]));
+            f(T_SHORT_PREV, hash::fold(short[1], t.short_shape));
+            f(T_SHORT_NEXT, hash::fold(t.short_shape, short[3]));
+            let cap_of = |p: Option<&Tok>| p.map_or(15, |p| p.cap as u64);
             f(T_CAP, t.cap as u64);
-            f(T_CAP3, cap_at(-1) | cap_at(0) << 4 | cap_at(1) << 8);
+            f(T_CAP3, cap_of(p1) | (t.cap as u64) << 4 | cap_of(n1) << 8);
         }
         if g & group::DOCUMENT != 0 {
             let ctx = (t.cap as u64) | (t.initial as u64) << 4 | (t.caps_line as u64) << 5;
@@ -490,28 +543,25 @@ impl Features {
             f(T_DOC_CASE_WORD, hash::fold(t.lower, ctx));
         }
         if g & group::GAZETTEER != 0 && res.gazetteer.len() > 0 {
-            for d in -1..=1isize {
-                let Some(p) = at(d) else { continue };
-                // The lists with a position code, in list order.
-                let mut left = p.gaz & ((1u64 << (3 * MAX_LISTS)) - 1);
-                while left != 0 {
-                    let l = left.trailing_zeros() as usize / 3;
-                    let pos = (p.gaz >> (3 * l)) & 7;
-                    left &= !(7 << (3 * l));
-                    let v = if d == 0 { (l as u64) << 3 | pos } else { l as u64 };
-                    f(T_GAZ + (d + 1) as u32, v);
-                }
+            // The lists with a position code, in list order.
+            if let Some(p) = p1 {
+                each_list(p.gaz, |l, _| f(T_GAZ, l as u64));
+            }
+            each_list(t.gaz, |l, pos| f(T_GAZ + 1, (l as u64) << 3 | pos));
+            if let Some(p) = n1 {
+                each_list(p.gaz, |l, _| f(T_GAZ + 2, l as u64));
             }
             f(T_GAZ_ANY, (t.gaz != 0) as u64 | (t.cap as u64) << 1);
         }
         if g & group::CLUSTERS != 0 {
-            for d in -1..=1isize {
-                let Some((bits, len)) = at(d).and_then(|p| p.cluster) else {
-                    f(T_CLUSTER + ((d + 1) * 8) as u32 + 7, 0);
+            for (d, p) in [(-1isize, p1), (0, Some(&t)), (1, n1)] {
+                let base = T_CLUSTER + ((d + 1) * 8) as u32;
+                let Some((bits, len)) = p.and_then(|p| p.cluster) else {
+                    f(base + 7, 0);
                     continue;
                 };
                 if res.clusters.prefixes.is_empty() {
-                    f(T_CLUSTER + ((d + 1) * 8) as u32, bits as u64);
+                    f(base, bits as u64);
                 } else {
                     for (k, &p) in res.clusters.prefixes.iter().enumerate().take(7) {
                         if d != 0 && k % 2 == 1 {
@@ -519,17 +569,17 @@ impl Features {
                         }
                         let p = p.min(len);
                         let v = if p == 0 { 0 } else { (bits >> (len - p)) as u64 | (p as u64) << 32 };
-                        f(T_CLUSTER + ((d + 1) * 8) as u32 + k as u32, v);
+                        f(base + k as u32, v);
                     }
                 }
             }
         }
         if g & group::CONJUNCTIONS != 0 {
-            f(T_BIGRAM_PREV, hash::fold(lower_at(-1), t.lower));
-            f(T_BIGRAM_NEXT, hash::fold(t.lower, lower_at(1)));
-            f(T_PREV_SHAPE, hash::fold(lower_at(-1), t.short_shape));
-            f(T_SHAPE_NEXT, hash::fold(t.short_shape, lower_at(1)));
-            f(T_PREV2, hash::fold(lower_at(-2), lower_at(-1)));
+            f(T_BIGRAM_PREV, hash::fold(lower[1], t.lower));
+            f(T_BIGRAM_NEXT, hash::fold(t.lower, lower[3]));
+            f(T_PREV_SHAPE, hash::fold(lower[1], t.short_shape));
+            f(T_SHAPE_NEXT, hash::fold(t.short_shape, lower[3]));
+            f(T_PREV2, hash::fold(lower[0], lower[1]));
         }
     }
 

@@ -19,10 +19,31 @@ pub(crate) const fn finish(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
+/// The start of every feature hash.
+const FEATURE_SEED: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// The running hash after each template id below 128, worked out at
+/// compile time: a template computed at run time (an affix length, a
+/// word-class prefix) costs one load instead of a fold.
+const TEMPLATE_SEEDS: [u64; 128] = {
+    let mut seeds = [0u64; 128];
+    let mut t = 0;
+    while t < seeds.len() {
+        seeds[t] = fold(FEATURE_SEED, t as u64);
+        t += 1;
+    }
+    seeds
+};
+
 /// The key of feature `template` with value `value`.
 #[inline]
 pub(crate) const fn feature(template: u32, value: u64) -> u64 {
-    finish(fold(fold(0x9e37_79b9_7f4a_7c15, template as u64), value))
+    let seed = if (template as usize) < TEMPLATE_SEEDS.len() {
+        TEMPLATE_SEEDS[template as usize]
+    } else {
+        fold(FEATURE_SEED, template as u64)
+    };
+    finish(fold(seed, value))
 }
 
 /// Folds typographic variants to one form: curly apostrophes and quotes
