@@ -311,22 +311,20 @@ impl Lexicon {
 
 /// Whether `lower` (a lower-cased word) is a form of a speech verb, and which.
 pub fn speech_verb(lower: &str) -> Option<VerbForm> {
-    let lemma = lemma_of(lower)?;
-    if NARROW.contains(&lemma) {
-        return None;
-    }
-    if NOUN_LIKE.contains(&lemma) && (lower == lemma || lower.strip_suffix('s').is_some_and(|s| s == lemma)) {
-        return None;
-    }
-    Some(if lower.ends_with("ing") { VerbForm::Participle } else { VerbForm::Finite })
+    verb_reading(lower).0
 }
 
-/// The base or -s form of a lemma that is more often a noun ("reports",
-/// "claims"): a verb only where a clause or a quotation follows it.
-pub fn noun_like_verb(lower: &str) -> bool {
-    lemma_of(lower).is_some_and(|lemma| {
-        NOUN_LIKE.contains(&lemma) && (lower == lemma || lower.strip_suffix('s').is_some_and(|s| s == lemma))
-    })
+/// [`speech_verb`] of one word, and whether it is the base or -s form of a
+/// lemma that is more often a noun ("reports", "claims"): a verb only where
+/// a clause or a quotation follows it. The lemma is looked up once.
+pub fn verb_reading(lower: &str) -> (Option<VerbForm>, bool) {
+    let Some(lemma) = lemma_of(lower) else { return (None, false) };
+    let noun_like =
+        NOUN_LIKE.contains(&lemma) && (lower == lemma || lower.strip_suffix('s').is_some_and(|s| s == lemma));
+    if NARROW.contains(&lemma) || noun_like {
+        return (None, noun_like);
+    }
+    (Some(if lower.ends_with("ing") { VerbForm::Participle } else { VerbForm::Finite }), false)
 }
 
 /// Verbs that attribute only right after a quotation: "…," the letter reads.

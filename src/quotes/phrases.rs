@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::lexicon::{
     VerbForm, is_capitalised_function_word, is_determiner, is_function_word, is_name_particle, is_subject_pronoun,
-    noun_like_verb, speech_verb,
+    verb_reading,
 };
 use crate::span::Span;
 use crate::text::{Segmented, TokenKind};
@@ -74,7 +74,7 @@ impl<'a> Ctx<'a> {
             }
             para[i] = p;
         }
-        let verbs = lower.iter().map(|w: &String| (speech_verb(w), noun_like_verb(w))).collect();
+        let verbs = lower.iter().map(|w: &String| verb_reading(w)).collect();
         Ctx { seg, lower, quoted, sentence, para, verbs }
     }
 
