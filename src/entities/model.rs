@@ -863,6 +863,21 @@ pub(crate) struct Plan {
 /// Targets per group: two SSE or wasm SIMD vectors of `f32`.
 const LANES: usize = 8;
 
+/// The best score over a group's predecessors for each of its first `N`
+/// lanes (the others stay at their start).
+#[inline(always)]
+fn best_of<const N: usize>(preds: &[(u8, [f32; LANES])], prev: &[f32; 32]) -> [f32; LANES] {
+    let mut best = [NEG * 2.0; LANES];
+    for &(a, ref tr) in preds {
+        let p = prev[(a & 31) as usize];
+        for j in 0..N {
+            let s = p + tr[j];
+            best[j] = if s > best[j] { s } else { best[j] };
+        }
+    }
+    best
+}
+
 #[derive(Clone, Debug, Default)]
 struct Group {
     /// The target tags (the lanes in use).
@@ -967,14 +982,13 @@ impl Decoder<'_> {
             let score = &mut v.score[i * t..(i + 1) * t];
             let emit = &emit[i * t..(i + 1) * t];
             for g in &plan.groups {
-                let mut best = [NEG * 2.0; LANES];
-                for &(a, ref tr) in &g.preds {
-                    let p = prev[(a & 31) as usize];
-                    for j in 0..LANES {
-                        let s = p + tr[j];
-                        best[j] = if s > best[j] { s } else { best[j] };
-                    }
-                }
+                // Groups of up to four targets (with BILOU the `I-`/`L-` pairs
+                // and the ninth tag that follows `O`) need half the lanes.
+                let best = if g.targets.len() <= LANES / 2 {
+                    best_of::<{ LANES / 2 }>(&g.preds, &prev)
+                } else {
+                    best_of::<LANES>(&g.preds, &prev)
+                };
                 for (j, &b) in g.targets.iter().enumerate() {
                     let b = b as usize;
                     if ai >> b & 1 != 0 {
