@@ -577,7 +577,10 @@ impl EntityModel {
             feats.nonlocal(seg, &labels, &mut keys, &mut offsets);
             for i in 0..n {
                 let ks = &keys[offsets[i] as usize..offsets[i + 1] as usize];
-                self.add_rows(ks, &mut acc[i * t..(i + 1) * t], &mut first);
+                // Most tokens (those not capitalised) have none.
+                if !ks.is_empty() {
+                    self.add_rows(ks, &mut acc[i * t..(i + 1) * t], &mut first);
+                }
             }
             self.decode(seg, &allowed, &acc, &mut scratch, &mut tags);
         }
