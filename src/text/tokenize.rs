@@ -81,8 +81,21 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut newlines = 0u8;
     let mut space = false;
     let mut chunk_start = None;
-    for (i, c) in text.char_indices() {
-        if c.is_whitespace() || c.is_control() && !is_emoji_glue(c) {
+    let bytes = text.as_bytes();
+    let mut next = 0;
+    while next < bytes.len() {
+        let i = next;
+        // An ASCII byte separates exactly when it is a space or a control
+        // char (tab, line breaks and the rest of C0, and DEL).
+        let (c, separates) = if bytes[i] < 0x80 {
+            next += 1;
+            (bytes[i] as char, bytes[i] <= 0x20 || bytes[i] == 0x7f)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            next += c.len_utf8();
+            (c, c.is_whitespace() || c.is_control() && !is_emoji_glue(c))
+        };
+        if separates {
             if let Some(s) = chunk_start.take() {
                 split_chunk(text, s, i, space, newlines, &mut tokens);
                 newlines = 0;
@@ -408,6 +421,21 @@ fn is_domain(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte test for ASCII separators is the char test, for every ASCII char.
+    #[test]
+    fn ascii_separators_are_the_char_ones() {
+        for b in 0u8..0x80 {
+            let c = b as char;
+            let by_char = c.is_whitespace() || c.is_control() && !is_emoji_glue(c);
+            assert_eq!(b <= 0x20 || b == 0x7f, by_char, "{b:#x}");
+            if by_char {
+                let text = format!("ab{c}cd");
+                let words: Vec<&str> = tokenize(&text).iter().map(|t| t.span.slice(&text)).collect();
+                assert_eq!(words, ["ab", "cd"], "{b:#x}");
+            }
+        }
+    }
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text).iter().map(|t| t.span.slice(text)).collect()
