@@ -629,8 +629,8 @@ fn known_names(seg: &Segmented, lists: &Lists, lookup: &impl Fn(usize, usize) ->
                 let mask = lookup(i, j);
                 // Listed organisations are found whatever their form; products only
                 // when their name can be read as nothing else.
-                let sure = distinctive(seg, i, j) || has(mask, lists.known) && capitalised(seg.word(i));
-                if let Some(l) = label_of(mask).filter(|_| sure) {
+                let Some(l) = label_of(mask) else { continue };
+                if distinctive(seg, i, j) || has(mask, lists.known) && capitalised(seg.word(i)) {
                     found = Some((j, l));
                     break;
                 }
