@@ -412,7 +412,9 @@ fn has(mask: u16, list: Option<usize>) -> bool {
 /// Tokens `a..b` of entity `e`.
 fn tokens_of(seg: &Segmented, span: Span) -> (usize, usize) {
     let a = seg.tokens.partition_point(|t| t.span.end <= span.start);
-    let b = seg.tokens.partition_point(|t| t.span.start < span.end);
+    // A name is a few tokens long: its end is found by walking from its start
+    // (every token before `a` starts before the span ends, too).
+    let b = a + seg.tokens[a..].iter().take_while(|t| t.span.start < span.end).count();
     (a, b)
 }
 
