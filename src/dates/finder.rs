@@ -1,5 +1,6 @@
-//! Finds temporal expressions: at each token, every pattern of the grammar
-//! is tried and the longest match wins; then the scan resumes after it. Each
+//! Finds temporal expressions: at each token that a pattern can begin with
+//! (`may_start`), every pattern of the grammar is tried and the longest
+//! match wins; then the scan resumes after it. Each
 //! pattern looks a bounded number of tokens ahead, so the scan is linear.
 
 use super::clock;
