@@ -174,7 +174,13 @@ fn name_of(seg: &Segmented, span: Span, label: EntityLabel) -> Name {
         if t.kind != TokenKind::Word && t.kind != TokenKind::Number || is_possessive(w) {
             continue;
         }
-        let lw = w.trim_end_matches('.').replace('.', "").to_lowercase();
+        let kept = w.trim_end_matches('.');
+        let lw = if kept.is_ascii() {
+            // One pass and one allocation for the common case.
+            kept.bytes().filter(|&b| b != b'.').map(|b| b.to_ascii_lowercase() as char).collect()
+        } else {
+            kept.replace('.', "").to_lowercase()
+        };
         all.push((lw, Span::new(t.span.start, t.span.end.min(span.end)), is_title(w)));
     }
     // A person's titles come off the front ("Sen. Ann Lee"); in a mention
@@ -193,18 +199,14 @@ fn name_of(seg: &Segmented, span: Span, label: EntityLabel) -> Name {
             _ => 0,
         }
     };
-    let titles = all[..cut].iter().filter(|w| w.2).map(|w| w.0.clone()).collect();
     let rest = &all[cut..];
     let core = match (rest.first(), rest.last()) {
         (Some(a), Some(b)) => a.1.cover(b.1),
         _ => span,
     };
-    Name {
-        words: rest.iter().map(|w| w.0.clone()).collect(),
-        core,
-        titles,
-        person: label == EntityLabel::Per || cut > 0,
-    }
+    let words = all.drain(cut..).map(|w| w.0).collect();
+    let titles = all.into_iter().filter(|w| w.2).map(|w| w.0).collect();
+    Name { words, core, titles, person: label == EntityLabel::Per || cut > 0 }
 }
 
 /// The initials of a multi-word name ("north atlantic treaty organization" → "nato").
