@@ -319,3 +319,11 @@ fn hyphenated_names_stay_whole() {
         [("Kim Dae-jung", "PER"), ("Emma Little-Pengelly", "PER"), ("Seoul", "LOC")]
     );
 }
+
+#[test]
+fn plural_titles_stay_out_of_the_names_after_them() {
+    assert_eq!(
+        entities("The ruling was backed by Justices Elena Kagan and Sonia Sotomayor."),
+        [("Elena Kagan", "PER"), ("Sonia Sotomayor", "PER")]
+    );
+}

@@ -834,20 +834,21 @@ fn hyphenated_people(seg: &Segmented, out: &mut Vec<Entity>) {
 }
 
 /// A "person" that ends in a title right before a person ("Anglo-Saxon
-/// King" + "Harold Godwinson") is the title, no name: it goes.
+/// King" + "Harold Godwinson"), or a name of titles alone there
+/// ("Justices" + "Elena Kagan"), is the title, no name: it goes.
 fn titles_before_people(seg: &Segmented, out: &mut Vec<Entity>) {
     let n = out.len();
     let mut drop = vec![false; n];
     for k in 0..n.saturating_sub(1) {
         let (e, next) = (&out[k], &out[k + 1]);
-        if e.label != EntityLabel::Per
-            || next.label != EntityLabel::Per
-            || &seg.text[e.span.end..next.span.start] != " "
-        {
+        if next.label != EntityLabel::Per || &seg.text[e.span.end..next.span.start] != " " {
             continue;
         }
         let (a, b) = tokens_of(seg, e.span);
-        if b > a && super::groups::is_person_title(seg.word(b - 1)) {
+        // A person ending in a title; any other name made of titles alone
+        // ("Justices" read as an organisation before "Elena Kagan").
+        let title = |i: usize| super::groups::is_person_title(seg.word(i));
+        if b > a && title(b - 1) && (e.label == EntityLabel::Per || (a..b).all(title)) {
             drop[k] = true;
         }
     }
