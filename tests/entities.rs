@@ -327,3 +327,11 @@ fn plural_titles_stay_out_of_the_names_after_them() {
         [("Elena Kagan", "PER"), ("Sonia Sotomayor", "PER")]
     );
 }
+
+#[test]
+fn religions_and_peoples_are_misc() {
+    assert_eq!(
+        entities("Sunni and Shiite leaders met in Baghdad on Tuesday, and Kurdish officials joined by video."),
+        [("Sunni", "MISC"), ("Shiite", "MISC"), ("Baghdad", "LOC"), ("Kurdish", "MISC")]
+    );
+}

@@ -356,6 +356,79 @@ const SENTENCE_OPENERS: &[&str] = &[
     "Some", "Shares", "Its",
 ];
 
+/// Religions, their followers and peoples that are no country's
+/// nationality: MISC in CoNLL-2003 ("Moslem", "Shi'ite", "Kurdish"); web
+/// text spells them as CoNLL's 1996 news did not ("Sunni", "Shiite") and
+/// they came out as people. Lower-case, straight apostrophes.
+const RELIGIONS_AND_PEOPLES: &[&str] = &[
+    "sunni",
+    "sunnis",
+    "shiite",
+    "shiites",
+    "shia",
+    "shi'ite",
+    "shi'ites",
+    "muslim",
+    "muslims",
+    "moslem",
+    "moslems",
+    "islamic",
+    "islam",
+    "christians",
+    "christianity",
+    "catholic",
+    "catholics",
+    "protestant",
+    "protestants",
+    "jewish",
+    "jew",
+    "jews",
+    "judaism",
+    "hindu",
+    "hindus",
+    "hinduism",
+    "buddhist",
+    "buddhists",
+    "buddhism",
+    "sikh",
+    "sikhs",
+    "kurdish",
+    "kurd",
+    "kurds",
+    "arab",
+    "arabs",
+    "alawite",
+    "alawites",
+    "druze",
+    "evangelical",
+    "evangelicals",
+    "anglican",
+    "anglicans",
+    "methodist",
+    "methodists",
+    "mormon",
+    "mormons",
+    "pashtun",
+    "pashtuns",
+    "tamil",
+    "tamils",
+    "hutu",
+    "hutus",
+    "tutsi",
+    "tutsis",
+    "yazidi",
+    "yazidis",
+    "rohingya",
+    "uighur",
+    "uighurs",
+    "uyghur",
+    "uyghurs",
+    "copt",
+    "copts",
+    "coptic",
+    "orthodox",
+];
+
 /// "31-28": two scores joined by a hyphen.
 fn is_score(w: &str) -> bool {
     w.split_once('-').is_some_and(|(a, b)| {
@@ -449,6 +522,7 @@ pub(crate) fn apply(seg: &Segmented, res: &Resources, feats: &Features, out: &mu
     split_titled_spans(seg, gaz, &lookup, out);
     trim_full_stops(seg, out);
     drop_non_names(seg, out);
+    religions_and_peoples(seg, out);
     joined_places(seg, &lists, feats, gaz, out);
     extend_places(seg, out);
     known_names(seg, &lists, &lookup, out);
@@ -559,6 +633,23 @@ fn drop_non_names(seg: &Segmented, out: &mut Vec<Entity>) {
             t.strip_prefix("Phase ").is_some_and(|n| n.chars().all(|c| c.is_ascii_digit() || c.is_ascii_uppercase()));
         !NOT_NAMES.contains(&t) && !phase
     });
+}
+
+/// A name made only of words for religions, their followers and peoples
+/// ("Sunni", "Shiite Muslim", "Kurds") is MISC.
+fn religions_and_peoples(seg: &Segmented, out: &mut [Entity]) {
+    for e in out.iter_mut().filter(|e| e.label != EntityLabel::Misc) {
+        let (a, b) = tokens_of(seg, e.span);
+        let mut words = (a..b).filter(|&i| seg.tokens[i].kind == TokenKind::Word).peekable();
+        if words.peek().is_some()
+            && words.all(|i| {
+                let w = seg.word(i).replace('\u{2019}', "'").to_lowercase();
+                capitalised(seg.word(i)) && RELIGIONS_AND_PEOPLES.contains(&w.as_str())
+            })
+        {
+            e.label = EntityLabel::Misc;
+        }
+    }
 }
 
 /// A place followed by "County" is the county ("Riverside" + "County"); a
