@@ -335,3 +335,11 @@ fn religions_and_peoples_are_misc() {
         [("Sunni", "MISC"), ("Shiite", "MISC"), ("Baghdad", "LOC"), ("Kurdish", "MISC")]
     );
 }
+
+#[test]
+fn a_single_name_after_in_or_near_is_a_place() {
+    assert_eq!(
+        entities("A spokesman for the company in Redmond said the update had been withdrawn."),
+        [("Redmond", "LOC")]
+    );
+}

@@ -534,6 +534,7 @@ pub(crate) fn apply(seg: &Segmented, res: &Resources, feats: &Features, out: &mu
     hyphenated_people(seg, out);
     hyphenated_name_ends(seg, &common, out);
     titles_before_people(seg, out);
+    people_in_places(seg, &lists, &lookup, out);
     out.sort_by_key(|e| (e.span.start, e.span.end));
 }
 
@@ -948,6 +949,28 @@ fn titles_before_people(seg: &Segmented, out: &mut Vec<Entity>) {
         k += 1;
         !drop[k - 1]
     });
+}
+
+/// A one-word "person" right after "in", "near", "into" ... is a place
+/// ("a spokesman for the company in Redmond", "forced back into Rwanda")
+/// unless a possessive follows ("in Sassoon's life") or it is a listed given
+/// name ("the change in Sarah").
+fn people_in_places(seg: &Segmented, lists: &Lists, lookup: &impl Fn(usize, usize) -> u16, out: &mut [Entity]) {
+    for e in out.iter_mut().filter(|e| e.label == EntityLabel::Per) {
+        let (a, b) = tokens_of(seg, e.span);
+        if b != a + 1 || a == 0 || !capitalised(seg.word(a)) {
+            continue;
+        }
+        let before = seg.word(a - 1);
+        let possessive =
+            seg.tokens.get(b).is_some_and(|_| matches!(seg.word(b), "'s" | "\u{2019}s" | "'" | "\u{2019}"));
+        if matches!(before, "in" | "near" | "into" | "outside" | "across" | "throughout")
+            && !possessive
+            && !has(lookup(a, b), lists.first)
+        {
+            e.label = EntityLabel::Loc;
+        }
+    }
 }
 
 /// A place named "X and Y" or "X & Y" in the place lists ("Trinidad and
