@@ -343,3 +343,16 @@ fn a_single_name_after_in_or_near_is_a_place() {
         [("Redmond", "LOC")]
     );
 }
+
+#[test]
+fn a_place_after_a_result_noun_is_the_team() {
+    assert_eq!(
+        entities("The visitors earned a 2-1 win over Leicester on Saturday, four days after a 0-0 draw with Burnley."),
+        [("Leicester", "ORG"), ("Burnley", "ORG")]
+    );
+    // National sides stay places, as CoNLL-2003 tags them.
+    assert_eq!(
+        entities("Brazil were held to a 1-1 draw by Norway in Oslo on Tuesday."),
+        [("Brazil", "LOC"), ("Norway", "LOC"), ("Oslo", "LOC")]
+    );
+}

@@ -887,6 +887,17 @@ fn sports_teams(seg: &Segmented, lists: &Lists, lookup: &impl Fn(usize, usize) -
         let verb_before = before.is_some_and(|w| RESULT_VERBS.contains(&w))
             || (before == Some("the") && before2.is_some_and(|w| RESULT_VERBS.contains(&w)))
             || before == Some("with") && before2 == Some("drew");
+        // "lost to", "a win over", "a 1-1 draw with" or "by" the side.
+        let result_before = before2.zip(before).is_some_and(|(x, y)| {
+            matches!(
+                (x, y),
+                ("lost" | "losing" | "loss" | "defeat", "to")
+                    | ("win" | "wins" | "victory" | "victories" | "triumph", "over" | "against")
+                    | ("draw" | "tie", "with" | "against" | "by")
+                    | ("beaten" | "defeated" | "held" | "edged" | "upset", "by")
+            )
+        });
+        let verb_before = verb_before || result_before;
         let verb_after = after.is_some_and(|w| RESULT_VERBS.contains(&w));
         if verb_before || verb_after {
             e.label = EntityLabel::Org;
