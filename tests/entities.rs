@@ -356,3 +356,11 @@ fn a_place_after_a_result_noun_is_the_team() {
         [("Brazil", "LOC"), ("Norway", "LOC"), ("Oslo", "LOC")]
     );
 }
+
+#[test]
+fn a_product_takes_its_model_code() {
+    assert_eq!(
+        entities("Samsung cut the price of the Galaxy S25 in India on Monday."),
+        [("Samsung", "ORG"), ("Galaxy S25", "MISC"), ("India", "LOC")]
+    );
+}

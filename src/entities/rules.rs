@@ -767,6 +767,18 @@ fn known_names(seg: &Segmented, lists: &Lists, lookup: &impl Fn(usize, usize) ->
             if model && seg.tokens[b].space_before && seg.tokens[b].newlines_before == 0 {
                 e.span = span_of(seg, a, b + 1);
                 e.label = EntityLabel::Misc;
+                continue;
+            }
+        }
+        // Any product and a model code of capitals and digits: "Galaxy" + "S24".
+        if e.label == EntityLabel::Misc && b < sentence_end && seg.tokens[b].space_before {
+            let w = seg.word(b);
+            let code = (2..=5).contains(&w.len())
+                && w.starts_with(|c: char| c.is_ascii_uppercase())
+                && w.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                && w.chars().any(|c| c.is_ascii_digit());
+            if code && seg.tokens[b].newlines_before == 0 && capitalised(seg.word(a)) {
+                e.span = span_of(seg, a, b + 1);
             }
         }
     }
