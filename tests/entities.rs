@@ -364,3 +364,11 @@ fn a_product_takes_its_model_code() {
         [("Samsung", "ORG"), ("Galaxy S25", "MISC"), ("India", "LOC")]
     );
 }
+
+#[test]
+fn a_landform_head_and_of_join_the_place_after_them() {
+    assert_eq!(
+        entities("The storm moved across the Gulf of Mexico on Tuesday, forcing oil platforms to close."),
+        [("Gulf of Mexico", "LOC")]
+    );
+}

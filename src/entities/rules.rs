@@ -530,6 +530,7 @@ pub(crate) fn apply(seg: &Segmented, res: &Resources, feats: &Features, out: &mu
     person_cues(seg, &lists, &lookup, &common, out);
     company_short_names(seg, &common, out);
     events(seg, out);
+    heads_before_of(seg, out);
     sports_teams(seg, &lists, &lookup, out);
     hyphenated_people(seg, out);
     hyphenated_name_ends(seg, &common, out);
@@ -994,6 +995,47 @@ fn people_in_places(seg: &Segmented, lists: &Lists, lookup: &impl Fn(usize, usiz
             e.label = EntityLabel::Loc;
         }
     }
+}
+
+/// A landform's or an event's head, "of" and a place tagged apart ("Gulf"
+/// + "of" + "Mexico", "Battle of" + "Waterloo") are one name: LOC for the
+/// landform ("Gulf of Mexico", "Bay of Biscay"), MISC for the event.
+fn heads_before_of(seg: &Segmented, out: &mut Vec<Entity>) {
+    const LANDFORMS: &[&str] = &["Gulf", "Bay", "Isle", "Strait", "Straits", "Sea", "Cape"];
+    const EVENTS: &[&str] = &["Battle", "Siege", "Sack", "Massacre"];
+    let mut merged: Vec<Entity> = Vec::with_capacity(out.len());
+    for e in out.drain(..) {
+        let (a, _) = tokens_of(seg, e.span);
+        if e.label == EntityLabel::Loc && a >= 2 && seg.word(a - 1) == "of" && seg.tokens[a - 1].newlines_before == 0 {
+            let head = seg.word(a - 2);
+            let label = if LANDFORMS.contains(&head) {
+                Some(EntityLabel::Loc)
+            } else if EVENTS.contains(&head) {
+                Some(EntityLabel::Misc)
+            } else {
+                None
+            };
+            let start = seg.tokens[a - 2].span.start;
+            if let Some(label) = label
+                && seg.tokens[a - 2].newlines_before == 0
+            {
+                // The head may have been tagged on its own ("Gulf" LOC): it joins.
+                if merged.last().is_some_and(|p| p.span.end > start) {
+                    if merged.last().is_some_and(|p| p.span.start == start && p.span.end == seg.tokens[a - 2].span.end)
+                    {
+                        merged.pop();
+                    } else {
+                        merged.push(e);
+                        continue;
+                    }
+                }
+                merged.push(Entity { span: Span::new(start, e.span.end), label, group: None });
+                continue;
+            }
+        }
+        merged.push(e);
+    }
+    *out = merged;
 }
 
 /// A place named "X and Y" or "X & Y" in the place lists ("Trinidad and
