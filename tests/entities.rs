@@ -372,3 +372,11 @@ fn a_landform_head_and_of_join_the_place_after_them() {
         [("Gulf of Mexico", "LOC")]
     );
 }
+
+#[test]
+fn a_body_named_after_an_event_stays_an_organisation() {
+    assert_eq!(
+        entities("Members of the Veterans of Foreign Wars marched through Springfield on Saturday."),
+        [("Veterans of Foreign Wars", "ORG"), ("Springfield", "LOC")]
+    );
+}
