@@ -380,3 +380,11 @@ fn a_body_named_after_an_event_stays_an_organisation() {
         [("Veterans of Foreign Wars", "ORG"), ("Springfield", "LOC")]
     );
 }
+
+#[test]
+fn people_in_the_news_since_1996_by_surname_alone() {
+    assert_eq!(
+        entities("Biden said on Tuesday that the United States would rejoin the Paris climate agreement."),
+        [("Biden", "PER"), ("United States", "LOC"), ("Paris", "LOC")]
+    );
+}
