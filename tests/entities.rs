@@ -388,3 +388,16 @@ fn people_in_the_news_since_1996_by_surname_alone() {
         [("Biden", "PER"), ("United States", "LOC"), ("Paris", "LOC")]
     );
 }
+
+#[test]
+fn an_apposition_says_what_a_name_is() {
+    assert_eq!(
+        entities("NetChoice, a trade group whose members include Meta and Alphabet, had sued."),
+        [("NetChoice", "ORG"), ("Meta", "ORG"), ("Alphabet", "ORG")]
+    );
+    // Partitive: the phrase is not about the name before it.
+    assert_eq!(
+        entities("Protesters gathered outside the town hall in Grenoble, a group of them carrying flags."),
+        [("Grenoble", "LOC")]
+    );
+}

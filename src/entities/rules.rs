@@ -613,6 +613,7 @@ pub(crate) fn apply(seg: &Segmented, res: &Resources, feats: &Features, out: &mu
     titles_before_people(seg, out);
     people_in_places(seg, &lists, &lookup, out);
     people_since_1996(seg, out);
+    appositions(seg, out);
     out.sort_by_key(|e| (e.span.start, e.span.end));
 }
 
@@ -1123,6 +1124,133 @@ fn people_since_1996(seg: &Segmented, out: &mut [Entity]) {
         if b == a + 1 && PEOPLE_SINCE_1996.binary_search(&seg.word(a)).is_ok() {
             e.label = EntityLabel::Per;
         }
+    }
+}
+
+/// Head nouns of an apposition that say what a name is: "NetChoice, a
+/// trade group whose ...", "Tomsk, a city in Siberia". Lower case. (Heads
+/// for people, "a spokesman", were tried: after a place ending a clause the
+/// phrase is about someone else, "born in Saint-Georges, Quebec, the son of".)
+const APPOSITION_ORG: &[&str] = &[
+    "company",
+    "firm",
+    "group",
+    "bank",
+    "agency",
+    "startup",
+    "start-up",
+    "maker",
+    "manufacturer",
+    "carrier",
+    "airline",
+    "insurer",
+    "lender",
+    "retailer",
+    "brokerage",
+    "publisher",
+    "newspaper",
+    "broadcaster",
+    "party",
+    "charity",
+    "university",
+    "club",
+    "band",
+    "organisation",
+    "organization",
+    "ministry",
+    "regulator",
+    "conglomerate",
+    "operator",
+    "supplier",
+    "subsidiary",
+    "watchdog",
+    "association",
+    "nonprofit",
+    "non-profit",
+    "think-tank",
+    "tank",
+    "automaker",
+    "carmaker",
+    "chipmaker",
+    "drugmaker",
+    "planemaker",
+    "miner",
+    "utility",
+    "exchange",
+    "consultancy",
+    "foundation",
+    "institute",
+    "outlet",
+    "daily",
+    "tabloid",
+    "militia",
+    "coalition",
+];
+const APPOSITION_LOC: &[&str] = &[
+    "city",
+    "town",
+    "village",
+    "province",
+    "region",
+    "state",
+    "country",
+    "island",
+    "district",
+    "county",
+    "suburb",
+    "port",
+    "capital",
+    "river",
+    "neighbourhood",
+    "neighborhood",
+    "municipality",
+    "archipelago",
+];
+
+/// A name followed by ", a/an/the" and a noun phrase whose head says what it
+/// is takes that label: "NetChoice, a trade group whose members ..." is an
+/// organisation, "Tomsk, a city in Siberia" a place (the head is the
+/// phrase's last noun; not "..., a group of engineers").
+fn appositions(seg: &Segmented, out: &mut [Entity]) {
+    let n = seg.tokens.len();
+    let starts: Vec<usize> = out.iter().map(|e| e.span.start).collect();
+    for (k, e) in out.iter_mut().enumerate() {
+        let (_, b) = tokens_of(seg, e.span);
+        if b + 2 >= n || seg.word(b) != "," || !matches!(seg.word(b + 1), "a" | "an" | "the") {
+            continue;
+        }
+        let next_start = starts.get(k + 1).copied().unwrap_or(usize::MAX);
+        let mut head = None;
+        let mut j = b + 2;
+        while j < n && j < b + 7 && seg.tokens[j].span.start < next_start && seg.tokens[j].newlines_before == 0 {
+            let w = seg.word(j);
+            let plain = seg.tokens[j].kind == TokenKind::Word && w.chars().all(|c| c.is_lowercase() || c == '-');
+            if !plain || matches!(w, "that" | "which" | "who" | "whose" | "in" | "of" | "for" | "with" | "and" | "at") {
+                break;
+            }
+            head = Some(w);
+            j += 1;
+        }
+        let Some(h) = head else { continue };
+        let boundary = j >= n
+            || !matches!(seg.tokens[j].kind, TokenKind::Word)
+            || seg.tokens[j].span.start >= next_start
+            || matches!(seg.word(j), "that" | "which" | "who" | "whose" | "in" | "of" | "for" | "with" | "and" | "at");
+        // "..., a group of engineers": partitive, the phrase is not about the name.
+        let partitive = j < n
+            && seg.word(j) == "of"
+            && !matches!(h, "subsidiary" | "affiliate" | "division" | "unit" | "capital" | "suburb" | "province");
+        if !boundary || partitive {
+            continue;
+        }
+        let label = if APPOSITION_ORG.contains(&h) {
+            EntityLabel::Org
+        } else if APPOSITION_LOC.contains(&h) {
+            EntityLabel::Loc
+        } else {
+            continue;
+        };
+        e.label = label;
     }
 }
 
