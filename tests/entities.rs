@@ -387,6 +387,10 @@ fn people_in_the_news_since_1996_by_surname_alone() {
         entities("Biden said on Tuesday that the United States would rejoin the Paris climate agreement."),
         [("Biden", "PER"), ("United States", "LOC"), ("Paris", "LOC")]
     );
+    assert_eq!(
+        entities("Tesla shares fell 4% after Musk's comments on the call."),
+        [("Tesla", "ORG"), ("Musk", "PER")]
+    );
 }
 
 #[test]

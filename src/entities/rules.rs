@@ -1117,14 +1117,34 @@ fn heads_before_of(seg: &Segmented, out: &mut Vec<Entity>) {
 }
 
 /// A one-word name tagged as something else that is in
-/// `PEOPLE_SINCE_1996` is that person ("Biden said").
-fn people_since_1996(seg: &Segmented, out: &mut [Entity]) {
+/// `PEOPLE_SINCE_1996` is that person ("Biden said"), and so is such a word
+/// the tagger left out ("Musk's X fined").
+fn people_since_1996(seg: &Segmented, out: &mut Vec<Entity>) {
     for e in out.iter_mut().filter(|e| e.label != EntityLabel::Per) {
         let (a, b) = tokens_of(seg, e.span);
         if b == a + 1 && PEOPLE_SINCE_1996.binary_search(&seg.word(a)).is_ok() {
             e.label = EntityLabel::Per;
         }
     }
+    // Untagged ("Musk's X fined"), unless a capitalised word follows ("Trump Tower").
+    let mut add = Vec::new();
+    let mut k = 0;
+    for (i, t) in seg.tokens.iter().enumerate() {
+        while k < out.len() && out[k].span.end <= t.span.start {
+            k += 1;
+        }
+        let inside = out.get(k).is_some_and(|e| e.span.start < t.span.end);
+        if inside || t.kind != TokenKind::Word || PEOPLE_SINCE_1996.binary_search(&seg.word(i)).is_err() {
+            continue;
+        }
+        let next_capitalised = seg.tokens.get(i + 1).is_some_and(|n| {
+            n.kind == TokenKind::Word && n.newlines_before == 0 && capitalised(n.span.slice(seg.text))
+        });
+        if !next_capitalised {
+            add.push(Entity { span: t.span, label: EntityLabel::Per, group: None });
+        }
+    }
+    out.extend(add);
 }
 
 /// Head nouns of an apposition that say what a name is: "NetChoice, a
