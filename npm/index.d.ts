@@ -100,7 +100,7 @@ export interface AnnotatedDocument {
 }
 
 export interface AnnotateOptions {
-  /** The article's date (`YYYY-MM-DD`) for relative dates; else read from a dateline or byline. */
+  /** The article's date (`YYYY-MM-DD`, or a timestamp that starts with one: its date as written) for relative dates; else read from a dateline or byline. */
   dct?: string | null;
   /** Read `03/04/2025` as March 4 (default: day first, 3 April). */
   monthFirst?: boolean;

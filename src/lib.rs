@@ -91,10 +91,81 @@ impl Annotator {
     }
 }
 
-/// Parses a `YYYY-MM-DD` reference date, with a message that names the input.
+/// Parses a reference date: `YYYY-MM-DD`, or a timestamp that starts with
+/// one (`2024-03-04T23:30:00-05:00`, `2024-03-04 10:00Z`, as publication
+/// times are written in pages and feeds), whose date as written is the
+/// article's own; a message names the input otherwise.
 pub fn parse_dct(s: &str) -> Result<Date, Error> {
     let s = s.trim();
-    let shape_ok = s.len() == 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-';
-    let date = if shape_ok { s.parse::<Date>().ok() } else { None };
-    date.ok_or_else(|| Error::input(format!("the reference date {s:?} is not a calendar date of the form YYYY-MM-DD")))
+    let bad = || Error::input(format!("the reference date {s:?} is not a calendar date of the form YYYY-MM-DD"));
+    let b = s.as_bytes();
+    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' || !s.is_char_boundary(10) {
+        return Err(bad());
+    }
+    let date = s[..10].parse::<Date>().map_err(|_| bad())?;
+    if b.len() > 10 && !(matches!(b[10], b'T' | b't' | b' ') && is_time_of_day(&s[11..])) {
+        return Err(bad());
+    }
+    Ok(date)
+}
+
+/// `HH:MM[:SS[.fraction]]`, then nothing, `Z` or an offset `±HH:MM` /
+/// `±HHMM` / `±HH`: the time part of a timestamp.
+fn is_time_of_day(t: &str) -> bool {
+    let end = t.find(['Z', 'z', '+', '-']).unwrap_or(t.len());
+    let (clock, zone) = t.split_at(end);
+    let clock_ok = clock.len() >= 5 && clock.parse::<jiff::civil::Time>().is_ok();
+    let zone_ok = match zone.as_bytes() {
+        [] | [b'Z' | b'z'] => true,
+        [b'+' | b'-', rest @ ..] => {
+            let digits: Vec<u8> = rest.iter().copied().filter(|&c| c != b':').collect();
+            matches!(digits.len(), 2 | 4)
+                && digits.iter().all(u8::is_ascii_digit)
+                && (digits[0] - b'0') * 10 + (digits[1] - b'0') <= 23
+                && (digits.len() == 2 || (digits[2] - b'0') * 10 + (digits[3] - b'0') <= 59)
+                && (rest.len() == digits.len() || rest.len() == 5 && rest[2] == b':')
+        }
+        _ => false,
+    };
+    clock_ok && zone_ok
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_dct;
+
+    #[test]
+    fn reference_dates_and_timestamps_that_start_with_one() {
+        for ok in [
+            "2024-03-04",
+            " 2024-03-04\\n",
+            "2024-03-04T10:00",
+            "2024-03-04T23:30:00-05:00",
+            "2024-03-04T23:30:00.125+0530",
+            "2024-03-04 10:00Z",
+            "2024-03-04t10:00:00z",
+            "2024-03-04T10:00:00+01",
+        ] {
+            let ok = ok.replace("\\n", "\n");
+            assert_eq!(parse_dct(&ok).map(|d| d.to_string()).ok().as_deref(), Some("2024-03-04"), "{ok:?}");
+        }
+        for bad in [
+            "",
+            "2024-3-4",
+            "2024-02-30",
+            "04/03/2024",
+            "2024-03-04T",
+            "2024-03-04T25:00",
+            "2024-03-04T10",
+            "2024-03-04T10:00+5",
+            "2024-03-04T10:00+24:00",
+            "2024-03-04T10:00 UTC",
+            "2024-03-04 and more",
+            "2024-03-04é",
+            "2024-03-0é",
+        ] {
+            let err = parse_dct(bad).expect_err(bad).to_string();
+            assert!(err.contains("is not a calendar date of the form YYYY-MM-DD"), "{bad:?}: {err}");
+        }
+    }
 }

@@ -94,6 +94,23 @@ fn jsonl_records_keep_their_ids_and_dct() {
 }
 
 #[test]
+fn a_publication_timestamp_is_read_as_its_date() {
+    // Pages and feeds give the publication time: its date, as written, is the dct.
+    let input = r#"{"id": "t", "text": "Talks will resume on Monday.", "dct": "2024-03-06T23:30:00-05:00"}"#;
+    let o = annotate(&["--jsonl", "-"], input.as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(doc["dct"], "2024-03-06");
+    assert_eq!(doc["dates"][0]["value"], "2024-03-11");
+    let o = annotate(&["--dct", "2024-03-06 10:00Z", "-"], "It opens on May 5.".as_bytes());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = annotate(&["--dct", "2024-03-06 at noon", "-"], "It opens on May 5.".as_bytes());
+    assert_eq!(o.status.code(), Some(2), "a bad --dct is bad usage");
+    assert!(o.stdout.is_empty());
+    assert!(stderr(&o).contains("\"2024-03-06 at noon\" is not a calendar date"), "{}", stderr(&o));
+}
+
+#[test]
 fn malformed_jsonl_names_the_line() {
     let input = "{\"id\": \"ok\", \"text\": \"Fine.\"}\n{not json}\n{\"id\": \"late\", \"text\": \"Also fine.\"}\n";
     let path = temp_file("bad.jsonl", input.as_bytes());

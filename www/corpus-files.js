@@ -52,8 +52,10 @@ function idOf(value) {
   return null;
 }
 
+// A date, or a publication timestamp that starts with one (the engine reads
+// its date as written, as the command line does).
 function isDate(s) {
-  return typeof s === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s.trim());
+  return typeof s === 'string' && /^\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}(:?\d{2})?)?)?$/.test(s.trim());
 }
 
 /**
@@ -179,11 +181,11 @@ function jsonlLine(line, source, fallbackId, emit) {
   } else if (typeof value.schema === 'string' && value.schema.startsWith('article-annotator/')) {
     emit({ kind: 'import', id: idOf(value.id) ?? fallbackId, source, json: line });
   } else if (value.dct != null && !isDate(value.dct)) {
-    emit({ kind: 'error', source, error: `its "dct" ${JSON.stringify(value.dct)} is not a date (YYYY-MM-DD)` });
+    emit({ kind: 'error', source, error: `its "dct" ${JSON.stringify(value.dct)} is not a date (YYYY-MM-DD, or a timestamp that starts with one)` });
   } else if (!value.text.trim()) {
     emit({ kind: 'error', source, error: 'its "text" is empty' });
   } else {
-    emit({ kind: 'text', id: idOf(value.id) ?? fallbackId, source, text: value.text, dct: value.dct ? value.dct.trim() : null });
+    emit({ kind: 'text', id: idOf(value.id) ?? fallbackId, source, text: value.text, dct: value.dct ? value.dct.trim().slice(0, 10) : null });
   }
 }
 

@@ -43,8 +43,9 @@ fn text_arg(obj: &Bound<'_, PyAny>) -> PyResult<String> {
     }
 }
 
-/// A reference date: `None`, a `YYYY-MM-DD` str, or anything with
-/// `isoformat()` that gives one (`datetime.date`).
+/// A reference date: `None`, a `YYYY-MM-DD` str (or a timestamp that
+/// starts with one), or anything with `isoformat()` that gives one
+/// (`datetime.date`, `datetime.datetime`).
 fn dct_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Date>> {
     let Some(obj) = obj.filter(|o| !o.is_none()) else { return Ok(None) };
     let s: String = if obj.is_instance_of::<PyString>() {

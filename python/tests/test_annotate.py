@@ -83,6 +83,9 @@ def test_dct_and_month_first():
     assert dated["dct_source"] == "input"
     assert [d["value"] for d in dated["dates"]] == ["2025-01-13", "2025-04-03"]
     assert article_annotator.annotate(text, datetime.date(2025, 1, 15)) == dated
+    # A publication time: its date as written.
+    assert article_annotator.annotate(text, datetime.datetime(2025, 1, 15, 23, 30)) == dated
+    assert article_annotator.annotate(text, dct="2025-01-15T23:30:00-05:00") == dated
     month_first = article_annotator.annotate(text, dct="2025-01-15", month_first=True)
     assert [d["value"] for d in month_first["dates"]] == ["2025-01-13", "2025-03-04"]
     batch = article_annotator.annotate_many([{"text": text, "dct": "2025-01-15"}], month_first=True)

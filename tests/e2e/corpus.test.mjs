@@ -344,7 +344,8 @@ export const tests = {
       JSON.stringify({ id: 'no-text', body: 'nothing here' }),
       JSON.stringify({ id: 'bad-dct', text: 'Talks resume on Friday.', dct: 'next week' }),
       '',
-      JSON.stringify({ id: 'last', text: '“We are ready,” said Omar Haddad in Nairobi on Tuesday.', dct: '2025-06-02' }),
+      // A publication timestamp, as feeds write it: its date is the article's.
+      JSON.stringify({ id: 'last', text: '“We are ready,” said Omar Haddad in Nairobi on Tuesday.', dct: '2025-06-02T09:15:00+03:00' }),
     ];
     const binary = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
     await openFiles(page, [
@@ -384,6 +385,8 @@ export const tests = {
       check(errors[i].includes(source) && errors[i].toLowerCase().includes(words.toLowerCase()), `error row ${i + 1} ${JSON.stringify(errors[i])} should name ${source} and say ${words}`);
     });
     checkEqual(await page.$$eval('#corpus-rows [data-status="done"]', (r) => r.length), 5, 'annotated rows');
+    const lastRow = await page.textContent('#corpus-rows [data-article-id="last"]');
+    check(lastRow.includes('2025-06-02') && !lastRow.includes('09:15'), `the timestamp's date in the row: ${lastRow}`);
     check((await page.textContent('#corpus-summary')).includes('5 articles, 9 problems'), `summary ${await page.textContent('#corpus-summary')}`);
 
     // More files later: nothing already loaded is lost; a duplicate across files is an error row too.
