@@ -1075,8 +1075,8 @@ fn people_in_places(seg: &Segmented, lists: &Lists, lookup: &impl Fn(usize, usiz
     }
 }
 
-/// A landform's or an event's head, "of" and a place tagged apart ("Gulf"
-/// + "of" + "Mexico", "Battle of" + "Waterloo") are one name: LOC for the
+/// A landform's or an event's head, "of" and a place tagged apart ("Gulf",
+/// "of", "Mexico"; "Battle of", "Waterloo") are one name: LOC for the
 /// landform ("Gulf of Mexico", "Bay of Biscay"), MISC for the event.
 fn heads_before_of(seg: &Segmented, out: &mut Vec<Entity>) {
     const LANDFORMS: &[&str] = &["Gulf", "Bay", "Isle", "Strait", "Straits", "Sea", "Cape"];
