@@ -204,7 +204,7 @@ train-entities:
 
 # One table of F1 (overall and per label) of the embedded model on every
 # evaluation set: CoNLL-2003 dev and test, each CrossNER domain's dev, UNER
-# EWT dev (PER/ORG/LOC), BTC and WNUT17 dev, and tests/entities/modern.jsonl.
+# EWT dev (PER/ORG/LOC), BTC and WNUT17 dev, and the fixtures in tests/entities/.
 eval-entities:
 	@echo "The shipped model trained on CoNLL-2003 dev and the CrossNER and BTC dev splits;"
 	@echo "held-out figures for those rows: DESIGN.md (\"Entities\", the train-only model)."

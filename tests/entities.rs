@@ -319,3 +319,89 @@ fn hyphenated_names_stay_whole() {
         [("Kim Dae-jung", "PER"), ("Emma Little-Pengelly", "PER"), ("Seoul", "LOC")]
     );
 }
+
+#[test]
+fn plural_titles_stay_out_of_the_names_after_them() {
+    assert_eq!(
+        entities("The ruling was backed by Justices Elena Kagan and Sonia Sotomayor."),
+        [("Elena Kagan", "PER"), ("Sonia Sotomayor", "PER")]
+    );
+}
+
+#[test]
+fn religions_and_peoples_are_misc() {
+    assert_eq!(
+        entities("Sunni and Shiite leaders met in Baghdad on Tuesday, and Kurdish officials joined by video."),
+        [("Sunni", "MISC"), ("Shiite", "MISC"), ("Baghdad", "LOC"), ("Kurdish", "MISC")]
+    );
+}
+
+#[test]
+fn a_single_name_after_in_or_near_is_a_place() {
+    assert_eq!(
+        entities("A spokesman for the company in Redmond said the update had been withdrawn."),
+        [("Redmond", "LOC")]
+    );
+}
+
+#[test]
+fn a_place_after_a_result_noun_is_the_team() {
+    assert_eq!(
+        entities("The visitors earned a 2-1 win over Leicester on Saturday, four days after a 0-0 draw with Burnley."),
+        [("Leicester", "ORG"), ("Burnley", "ORG")]
+    );
+    // National sides stay places, as CoNLL-2003 tags them.
+    assert_eq!(
+        entities("Brazil were held to a 1-1 draw by Norway in Oslo on Tuesday."),
+        [("Brazil", "LOC"), ("Norway", "LOC"), ("Oslo", "LOC")]
+    );
+}
+
+#[test]
+fn a_product_takes_its_model_code() {
+    assert_eq!(
+        entities("Samsung cut the price of the Galaxy S25 in India on Monday."),
+        [("Samsung", "ORG"), ("Galaxy S25", "MISC"), ("India", "LOC")]
+    );
+}
+
+#[test]
+fn a_landform_head_and_of_join_the_place_after_them() {
+    assert_eq!(
+        entities("The storm moved across the Gulf of Mexico on Tuesday, forcing oil platforms to close."),
+        [("Gulf of Mexico", "LOC")]
+    );
+}
+
+#[test]
+fn a_body_named_after_an_event_stays_an_organisation() {
+    assert_eq!(
+        entities("Members of the Veterans of Foreign Wars marched through Springfield on Saturday."),
+        [("Veterans of Foreign Wars", "ORG"), ("Springfield", "LOC")]
+    );
+}
+
+#[test]
+fn people_in_the_news_since_1996_by_surname_alone() {
+    assert_eq!(
+        entities("Biden said on Tuesday that the United States would rejoin the Paris climate agreement."),
+        [("Biden", "PER"), ("United States", "LOC"), ("Paris", "LOC")]
+    );
+    assert_eq!(
+        entities("Tesla shares fell 4% after Musk's comments on the call."),
+        [("Tesla", "ORG"), ("Musk", "PER")]
+    );
+}
+
+#[test]
+fn an_apposition_says_what_a_name_is() {
+    assert_eq!(
+        entities("NetChoice, a trade group whose members include Meta and Alphabet, had sued."),
+        [("NetChoice", "ORG"), ("Meta", "ORG"), ("Alphabet", "ORG")]
+    );
+    // Partitive: the phrase is not about the name before it.
+    assert_eq!(
+        entities("Protesters gathered outside the town hall in Grenoble, a group of them carrying flags."),
+        [("Grenoble", "LOC")]
+    );
+}

@@ -19,14 +19,16 @@ const USAGE: &str = "\
 usage: train --data DIR --out MODEL [OPTIONS]   train on DIR/train.jsonl, pick epochs on DIR/dev.jsonl
        train --eval GOLD.jsonl [--model MODEL]  score a model file (default: the embedded one)
        train --eval GOLD.jsonl --pred OUT.jsonl  also write the predicted entities
-       train --table [--model MODEL] [--root DIR] [--fixture FILE] [--blind FILE]
+       train --table [--model MODEL] [--root DIR] [--fixture FILE] [--blind FILE] [--wikinews FILE]
                                                 one table of F1 on every evaluation set: CoNLL-2003
                                                 dev and test, each CrossNER domain's dev, UNER EWT
                                                 dev, BTC and WNUT17 dev (under DIR, default
                                                 $ANNOTATOR_DATA) and the fixture (default
                                                 tests/entities/modern.jsonl) and the blind
                                                 fixture (tests/entities/blind.jsonl, never
-                                                tuned on); --no-rules and
+                                                tuned on) and the Wikinews-style fixture
+                                                (tests/entities/wikinews-style.jsonl,
+                                                scored before the rules for it); --no-rules and
                                                 --no-groups leave out the rules after tagging
                                                 and the groups' one label per group
 
@@ -96,6 +98,7 @@ fn run() -> Result<(), String> {
     let mut root = std::env::var("ANNOTATOR_DATA").unwrap_or_else(|_| "../shared/data".to_string());
     let mut fixture = "tests/entities/modern.jsonl".to_string();
     let mut blind = "tests/entities/blind.jsonl".to_string();
+    let mut wikinews = "tests/entities/wikinews-style.jsonl".to_string();
     let mut cfg = Config {
         scheme: Scheme::Bilou,
         groups: group::ALL,
@@ -138,6 +141,7 @@ fn run() -> Result<(), String> {
             "--root" => root = value()?,
             "--fixture" => fixture = value()?,
             "--blind" => blind = value()?,
+            "--wikinews" => wikinews = value()?,
             "--test" => test = Some(value()?),
             "--epochs" => cfg.epochs = value()?.parse().map_err(|_| "--epochs needs a number")?,
             "--fold-epochs" => cfg.fold_epochs = value()?.parse().map_err(|_| "--fold-epochs needs a number")?,
@@ -184,7 +188,7 @@ fn run() -> Result<(), String> {
             None => EMBEDDED_MODEL.to_vec(),
         };
         let model = EntityModel::from_bytes(&bytes).map_err(|e| e.to_string())?;
-        print!("{}", eval_table(&model, &root, &fixture, &blind, post)?);
+        print!("{}", eval_table(&model, &root, [&fixture, &blind, &wikinews], post)?);
         return Ok(());
     }
     if let Some(gold) = eval {
@@ -275,8 +279,7 @@ fn run() -> Result<(), String> {
 fn eval_table(
     model: &EntityModel,
     root: &str,
-    fixture: &str,
-    blind: &str,
+    [fixture, blind, wikinews]: [&str; 3],
     post: train::Post,
 ) -> Result<String, String> {
     use article_annotator::document::EntityLabel::{Loc, Misc, Org, Per};
@@ -299,6 +302,7 @@ fn eval_table(
     sets.push(("WNUT17 dev".into(), train::read_jsonl(&format!("{root}/extra/wnut17/dev.jsonl"))?, all));
     sets.push(("modern news fixture".into(), train::read_jsonl(fixture)?, all));
     sets.push(("blind fixture".into(), train::read_jsonl(blind)?, all));
+    sets.push(("Wikinews-style fixture".into(), train::read_jsonl(wikinews)?, all));
     let mut out = format!(
         "{:<28} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6}\n",
         "set (exact span+label F1)", "gold", "all", "PER", "ORG", "LOC", "MISC"

@@ -72,6 +72,15 @@ const TITLES: &[&str] = &[
     "sheikh",
     "emir",
     "president-elect",
+    // Plurals before two names ("Justices Clarence Thomas and Samuel Alito").
+    "justices",
+    "judges",
+    "senators",
+    "sens",
+    "reps",
+    "governors",
+    "ministers",
+    "presidents",
     "the",
     "st",
 ];

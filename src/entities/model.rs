@@ -735,12 +735,14 @@ impl EntityModel {
 }
 
 /// Whether tokens `a..b` name an event: "Battle of Hastings", "Treaty of
-/// Versailles", "Norman Conquest".
+/// Versailles", "Norman Conquest"; not "Veterans of Foreign Wars".
 fn is_event(seg: &Segmented, a: usize, b: usize) -> bool {
     const HEADS_BEFORE_OF: &[&str] = &["Battle", "Treaty", "Siege", "Sack", "Massacre", "Peace", "War", "Wars"];
     const HEADS_AT_END: &[&str] = &["War", "Wars", "Conquest", "Revolution", "Uprising", "Crusade", "Massacre"];
     (b - a >= 3 && HEADS_BEFORE_OF.contains(&seg.word(a)) && seg.word(a + 1) == "of")
-        || (b - a >= 2 && HEADS_AT_END.contains(&seg.word(b - 1)))
+        // Not "Veterans of Foreign Wars" or "Sons of the American Revolution":
+        // a name with "of" before such a head is a body named after the event.
+        || (b - a >= 2 && HEADS_AT_END.contains(&seg.word(b - 1)) && !(a..b).any(|i| seg.word(i) == "of"))
 }
 
 /// Whether tokens `a..b` name a landform or body of water by its kind:
