@@ -247,6 +247,10 @@ fn headlines_in_sentence_case_and_full_stops() {
     let text = "The company moved its listing to the U.S.";
     let found = entities(text);
     assert_eq!(found, [("U.S", "LOC")]);
+    // A one-letter name before the next sentence keeps no full stop either.
+    let found = entities("He posted the video on X. Later he deleted it.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "X");
 }
 
 // Class 6: titles inside a tagged span.

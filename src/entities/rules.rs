@@ -698,8 +698,17 @@ fn trim_full_stops(seg: &Segmented, out: &mut [Entity]) {
             continue;
         }
         let k = seg.sentences.partition_point(|s| s.tokens.end < b);
+        // A name of one letter and its full stop is no initial: an initial
+        // alone names nothing, so the sentence ends there even where the
+        // splitter read an initial ("posted it on X. Later she").
+        let lone_letter = b - a == 1
+            && w.len() == 2
+            && w.as_bytes()[0].is_ascii_uppercase()
+            && b < seg.tokens.len()
+            && capitalised(seg.word(b));
         let sentence_end = seg.sentences.get(k).is_some_and(|s| s.tokens.end == b)
-            || seg.tokens.get(b).is_none_or(|n| n.newlines_before > 0);
+            || seg.tokens.get(b).is_none_or(|n| n.newlines_before > 0)
+            || lone_letter;
         if sentence_end {
             e.span = Span::new(e.span.start, last.span.end - 1);
         }
