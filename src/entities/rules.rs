@@ -734,8 +734,10 @@ fn religions_and_peoples(seg: &Segmented, out: &mut [Entity]) {
         let mut words = (a..b).filter(|&i| seg.tokens[i].kind == TokenKind::Word).peekable();
         if words.peek().is_some()
             && words.all(|i| {
-                let w = seg.word(i).replace('\u{2019}', "'").to_lowercase();
-                capitalised(seg.word(i)) && RELIGIONS_AND_PEOPLES.contains(&w.as_str())
+                capitalised(seg.word(i)) && {
+                    let w = seg.word(i).replace('\u{2019}', "'").to_lowercase();
+                    RELIGIONS_AND_PEOPLES.contains(&w.as_str())
+                }
             })
         {
             e.label = EntityLabel::Misc;
@@ -1145,7 +1147,13 @@ fn people_since_1996(seg: &Segmented, out: &mut Vec<Entity>) {
             k += 1;
         }
         let inside = out.get(k).is_some_and(|e| e.span.start < t.span.end);
-        if inside || t.kind != TokenKind::Word || PEOPLE_SINCE_1996.binary_search(&seg.word(i)).is_err() {
+        // Every listed name starts with an ASCII capital (a test holds the
+        // list to it): most words are rejected by their first byte.
+        if inside
+            || t.kind != TokenKind::Word
+            || !seg.word(i).as_bytes()[0].is_ascii_uppercase()
+            || PEOPLE_SINCE_1996.binary_search(&seg.word(i)).is_err()
+        {
             continue;
         }
         let next_capitalised = seg.tokens.get(i + 1).is_some_and(|n| {
@@ -1550,6 +1558,7 @@ mod tests {
     #[test]
     fn people_since_1996_are_sorted() {
         assert!(PEOPLE_SINCE_1996.windows(2).all(|w| w[0] < w[1]));
+        assert!(PEOPLE_SINCE_1996.iter().all(|w| w.as_bytes()[0].is_ascii_uppercase()));
     }
 
     #[test]
