@@ -98,6 +98,8 @@ fn pathological(name: &str, size: usize) -> String {
         "month-names" => "May March June 12 ",
         "quote-attributions" => "\u{201C}Yes,\u{201D} said Rutte and \u{201C}no\u{201D} he told them, saying ",
         "speech-verbs" => "he said she told the chief added that officials warned ",
+        "joined-places" => "Bosnia and Herzegovina & Antigua and Barbuda and ",
+        "results-sentence" => "Leicester beat Somerset 2-1 and lost to Essex after a win over Kent of ",
         _ => unreachable!("unknown family {name}"),
     };
     unit.repeat(size / unit.len() + 1)
@@ -117,6 +119,8 @@ fn pathological_families(c: &mut Criterion) {
         "month-names",
         "quote-attributions",
         "speech-verbs",
+        "joined-places",
+        "results-sentence",
     ] {
         let mut g = c.benchmark_group(format!("pathological/{family}"));
         g.sample_size(10);

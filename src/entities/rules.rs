@@ -935,6 +935,7 @@ fn events(seg: &Segmented, out: &mut Vec<Entity>) {
 /// result in a sentence with a score, a place plus a plural nickname
 /// ("Boston Celtics"), and the names in the team list are ORG.
 fn sports_teams(seg: &Segmented, lists: &Lists, lookup: &impl Fn(usize, usize) -> u16, out: &mut [Entity]) {
+    let mut scored: Vec<Option<bool>> = vec![None; seg.sentences.len()];
     for e in out.iter_mut() {
         if e.label == EntityLabel::Org {
             continue;
@@ -972,19 +973,6 @@ fn sports_teams(seg: &Segmented, lists: &Lists, lookup: &impl Fn(usize, usize) -
         if HOME_NATIONS.contains(&name) {
             continue;
         }
-        let k = seg.sentences.partition_point(|s| s.span.end <= e.span.start);
-        let Some(s) = seg.sentences.get(k) else { continue };
-        let r = s.tokens.clone();
-        let score = r.clone().any(|i| seg.tokens[i].kind == TokenKind::Number && is_score(seg.word(i)))
-            || (r.start + 2..r.end).any(|i| {
-                seg.tokens[i - 2].kind == TokenKind::Number
-                    && seg.word(i - 1) == "-"
-                    && seg.tokens[i].kind == TokenKind::Number
-                    && !seg.tokens[i - 1].space_before
-            });
-        if !score {
-            continue;
-        }
         let before = a.checked_sub(1).map(|i| seg.word(i));
         let before2 = a.checked_sub(2).map(|i| seg.word(i));
         let after = seg.tokens.get(b).map(|_| seg.word(b));
@@ -1003,7 +991,24 @@ fn sports_teams(seg: &Segmented, lists: &Lists, lookup: &impl Fn(usize, usize) -
         });
         let verb_before = verb_before || result_before;
         let verb_after = after.is_some_and(|w| RESULT_VERBS.contains(&w));
-        if verb_before || verb_after {
+        if !(verb_before || verb_after) {
+            continue;
+        }
+        // Whether the sentence holds a score, read once per sentence: a long
+        // text without sentence breaks must not be scanned once per place.
+        let k = seg.sentences.partition_point(|s| s.span.end <= e.span.start);
+        let Some(s) = seg.sentences.get(k) else { continue };
+        let score = *scored[k].get_or_insert_with(|| {
+            let r = s.tokens.clone();
+            r.clone().any(|i| seg.tokens[i].kind == TokenKind::Number && is_score(seg.word(i)))
+                || (r.start + 2..r.end).any(|i| {
+                    seg.tokens[i - 2].kind == TokenKind::Number
+                        && seg.word(i - 1) == "-"
+                        && seg.tokens[i].kind == TokenKind::Number
+                        && !seg.tokens[i - 1].space_before
+                })
+        });
+        if score {
             e.label = EntityLabel::Org;
         }
     }
@@ -1301,6 +1306,12 @@ fn joined_places(seg: &Segmented, lists: &Lists, feats: &Features, gaz: &Gazette
     let and = super::hash::word("and", true);
     let lower = |i: usize| if seg.word(i) == "&" { and } else { feats.lower(i) };
     let mut add = Vec::new();
+    // The entities by start, and the longest: those that can overlap a span
+    // start within that length before it (a text of many joined places must
+    // not be searched once per place).
+    let mut by_start: Vec<(usize, usize)> = out.iter().map(|e| (e.span.start, e.span.end)).collect();
+    by_start.sort_unstable();
+    let longest = by_start.iter().map(|&(a, b)| b - a).max().unwrap_or(0);
     for s in &seg.sentences {
         let mut i = s.tokens.start;
         while i < s.tokens.end {
@@ -1320,11 +1331,11 @@ fn joined_places(seg: &Segmented, lists: &Lists, feats: &Features, gaz: &Gazette
                 Some(j) => {
                     let span = span_of(seg, i, j);
                     // Only when no entity crosses the place's edges.
-                    let crosses = out.iter().any(|e| {
-                        e.span.start < span.end
-                            && e.span.end > span.start
-                            && (e.span.start < span.start || e.span.end > span.end)
-                    });
+                    let from = by_start.partition_point(|&(a, _)| a + longest < span.start);
+                    let crosses = by_start[from..]
+                        .iter()
+                        .take_while(|&&(a, _)| a < span.end)
+                        .any(|&(a, b)| b > span.start && (a < span.start || b > span.end));
                     if !crosses {
                         add.push(span);
                     }
@@ -1337,7 +1348,12 @@ fn joined_places(seg: &Segmented, lists: &Lists, feats: &Features, gaz: &Gazette
     if add.is_empty() {
         return;
     }
-    out.retain(|e| !add.iter().any(|s| e.span.start >= s.start && e.span.end <= s.end));
+    // `add` is in text order and its spans do not overlap: the one that may
+    // hold an entity is the last to start at or before it.
+    out.retain(|e| {
+        let k = add.partition_point(|s| s.start <= e.span.start);
+        !(k > 0 && e.span.end <= add[k - 1].end)
+    });
     out.extend(add.into_iter().map(|span| Entity { span, label: EntityLabel::Loc, group: None }));
     out.sort_by_key(|e| (e.span.start, e.span.end));
 }
