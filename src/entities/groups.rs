@@ -408,17 +408,22 @@ pub fn titles_of(seg: &Segmented, span: Span, label: EntityLabel) -> Vec<String>
 mod tests {
     use super::*;
 
-    fn group(text: &str, mentions: &[(&str, EntityLabel)]) -> (Vec<Option<usize>>, Vec<Group>) {
-        let seg = Segmented::new(text);
+    /// The mentions as entities, each found after the one before it.
+    fn entities_at(text: &str, mentions: &[(&str, EntityLabel)]) -> Vec<Entity> {
         let mut from = 0;
-        let mut entities: Vec<Entity> = mentions
+        mentions
             .iter()
             .map(|&(m, label)| {
                 let at = from + text[from..].find(m).expect("mention in text");
                 from = at + m.len();
                 Entity { span: Span::new(at, at + m.len()), label, group: None }
             })
-            .collect();
+            .collect()
+    }
+
+    fn group(text: &str, mentions: &[(&str, EntityLabel)]) -> (Vec<Option<usize>>, Vec<Group>) {
+        let seg = Segmented::new(text);
+        let mut entities = entities_at(text, mentions);
         let groups = group_entities(&seg, &mut entities);
         (entities.iter().map(|e| e.group).collect(), groups)
     }
@@ -504,22 +509,17 @@ mod tests {
     fn the_fullest_name_decides_and_short_mentions_follow() {
         let text = "Joe Biden spoke. Biden said no. Later Biden left for Warsaw, and in Washington George Washington was remembered.";
         let seg = Segmented::new(text);
-        let mut from = 0;
-        let mut entities: Vec<Entity> = [
-            ("Joe Biden", Per),
-            ("Biden", Org),
-            ("Biden", Misc),
-            ("Warsaw", Loc),
-            ("Washington", Loc),
-            ("George Washington", Per),
-        ]
-        .iter()
-        .map(|&(m, label)| {
-            let at = from + text[from..].find(m).expect("mention in text");
-            from = at + m.len();
-            Entity { span: Span::new(at, at + m.len()), label, group: None }
-        })
-        .collect();
+        let mut entities = entities_at(
+            text,
+            &[
+                ("Joe Biden", Per),
+                ("Biden", Org),
+                ("Biden", Misc),
+                ("Warsaw", Loc),
+                ("Washington", Loc),
+                ("George Washington", Per),
+            ],
+        );
         let groups = group_entities(&seg, &mut entities);
         let labels: Vec<EntityLabel> = entities.iter().map(|e| e.label).collect();
         // The short mentions take the person's label; the place "Washington",

@@ -62,7 +62,7 @@ pub(crate) fn norm_char(c: char) -> char {
 /// Hashes chars rather than bytes so that case folding never allocates.
 #[inline]
 pub(crate) fn word(w: &str, lower: bool) -> u64 {
-    let mut h = 0x243f_6a88_85a3_08d3u64;
+    let mut h = WORD_SEED;
     if w.is_ascii() {
         // Most words: bytes are chars, and no ASCII char is a typographic variant.
         for &b in w.as_bytes() {
@@ -77,6 +77,14 @@ pub(crate) fn word(w: &str, lower: bool) -> u64 {
         }
         return finish(h);
     }
+    finish(fold_chars(h, w, lower))
+}
+
+const WORD_SEED: u64 = 0x243f_6a88_85a3_08d3;
+
+/// The general path of [`word`]: char by char, with typographic variants
+/// normalised (the ASCII path must hash exactly as this does).
+fn fold_chars(mut h: u64, w: &str, lower: bool) -> u64 {
     for c in w.chars() {
         let c = if c.is_ascii_digit() {
             '0'
@@ -87,7 +95,7 @@ pub(crate) fn word(w: &str, lower: bool) -> u64 {
         };
         h = fold(h, c as u64);
     }
-    finish(h)
+    h
 }
 
 /// The lower-case form of one char (its first char when lower-casing expands it).
@@ -154,20 +162,7 @@ mod tests {
     /// The byte loop for ASCII words hashes exactly as the char loop does.
     #[test]
     fn ascii_words_hash_as_chars() {
-        let by_chars = |w: &str, lower: bool| {
-            let mut h = 0x243f_6a88_85a3_08d3u64;
-            for c in w.chars() {
-                let c = if c.is_ascii_digit() {
-                    '0'
-                } else if lower {
-                    lower_char(norm_char(c))
-                } else {
-                    norm_char(c)
-                };
-                h = fold(h, c as u64);
-            }
-            finish(h)
-        };
+        let by_chars = |w: &str, lower: bool| finish(fold_chars(WORD_SEED, w, lower));
         let all: String = (0u8..128).map(char::from).collect();
         for w in ["Rutte", "NATO", "U.S.", "1996-08-30", "don't", "A380", "", all.as_str()] {
             for lower in [false, true] {

@@ -567,6 +567,16 @@ fn tokens_of(seg: &Segmented, span: Span) -> (usize, usize) {
     (a, b)
 }
 
+/// Which tokens the entities cover.
+fn taken_tokens(seg: &Segmented, out: &[Entity]) -> Vec<bool> {
+    let mut taken = vec![false; seg.tokens.len()];
+    for e in out {
+        let (a, b) = tokens_of(seg, e.span);
+        taken[a..b].iter_mut().for_each(|t| *t = true);
+    }
+    taken
+}
+
 fn span_of(seg: &Segmented, a: usize, b: usize) -> Span {
     Span::new(seg.tokens[a].span.start, seg.tokens[b - 1].span.end)
 }
@@ -787,11 +797,7 @@ fn known_names(seg: &Segmented, lists: &Lists, lookup: &impl Fn(usize, usize) ->
         }
     };
     // Missed names: the longest distinctive match outside every entity.
-    let mut taken = vec![false; seg.tokens.len()];
-    for e in out.iter() {
-        let (a, b) = tokens_of(seg, e.span);
-        taken[a..b].iter_mut().for_each(|t| *t = true);
-    }
+    let taken = taken_tokens(seg, out);
     let mut add = Vec::new();
     for s in &seg.sentences {
         let mut i = s.tokens.start;
@@ -1509,11 +1515,7 @@ fn company_short_names(seg: &Segmented, common: &impl Fn(&str) -> bool, out: &mu
     if short.is_empty() {
         return;
     }
-    let mut taken = vec![false; seg.tokens.len()];
-    for e in out.iter() {
-        let (a, b) = tokens_of(seg, e.span);
-        taken[a..b].iter_mut().for_each(|t| *t = true);
-    }
+    let taken = taken_tokens(seg, out);
     let mut add = Vec::new();
     for s in &seg.sentences {
         for i in s.tokens.clone() {

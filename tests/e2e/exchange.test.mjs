@@ -5,31 +5,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   FIXTURES, annotateText, captureDownload, check, checkEqual, checkExport, checkNoErrors, cpSlice, dropFile,
-  findInArticle, openPage, readMarks, selectInArticle, waitAnnotated, waitReady,
+  findInArticle, openPage, parseCsv, readMarks, selectInArticle, waitAnnotated, waitReady,
 } from './lib.mjs';
 
 const TEXT = `${readFileSync(join(FIXTURES, 'harbour-bridge.txt'), 'utf8')}\nPostscript: 🚀 "Onward, =SUM(A1) and beyond," said Zoë Ng on May 1, 2024.\n`;
-
-/** A CSV parser for the page's own output (RFC 4180 quoting). */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else cell += c;
-  }
-  if (cell || row.length) row.push(cell), rows.push(row);
-  return rows;
-}
 
 async function importBuffer(page, name, content) {
   await page.evaluate(() => (document.body.dataset.state = 'importing'));

@@ -2,9 +2,7 @@
 // roles, the toggle for unattributed quotes, and the quotes and sources
 // CSV exports.
 
-import {
-  annotateText, captureDownload, check, checkEqual, checkNoErrors, openPage, outPath,
-} from './lib.mjs';
+import { annotateText, captureDownload, check, checkEqual, checkNoErrors, openPage, outPath, parseCsv } from './lib.mjs';
 
 const STORY = [
   'Allies weigh new air defences',
@@ -26,27 +24,6 @@ const STORY = [
   '“No more war.”',
   '',
 ].join('\n');
-
-/** A CSV parser for the page's own output (RFC 4180 quoting, CRLF rows). */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else cell += c;
-  }
-  if (cell || row.length) row.push(cell), rows.push(row);
-  return rows;
-}
 
 /** Words as the Sources CSV counts them, counted here on their own. */
 function words(text) {

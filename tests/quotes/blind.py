@@ -19,8 +19,9 @@ article words them, compared without case: alternatives separated by "|",
 """
 
 import json
-import re
 import sys
+
+from news import gold_quotes
 
 ARTICLES = []
 
@@ -525,24 +526,7 @@ Asked whether she preferred either opponent, Kovac laughed. "I'd prefer nobody. 
 
 
 def build(id, dct, text, quotes, roles):
-    quotes_out = []
-    for content, speaker, names in quotes:
-        starts = [m.start() for m in re.finditer(re.escape(content), text)]
-        if len(starts) != 1:
-            raise SystemExit(f"{id}: {content!r} occurs {len(starts)} times")
-        start = starts[0]
-        mentions = set()
-        for name in names:
-            pattern = r"(?<!\w)" + re.escape(name) + r"(?!\w)"
-            found = [(m.start(), m.end()) for m in re.finditer(pattern, text)]
-            if not found:
-                raise SystemExit(f"{id}: mention {name!r} not in the text")
-            mentions.update(found)
-        # Shorter names inside longer ones ("Chen" in "Lisa Chen") are kept once.
-        spans = sorted(s for s in mentions if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in mentions))
-        quotes_out.append({"start": start, "end": start + len(content), "speaker": speaker,
-                           "speaker_mentions": [list(s) for s in spans]})
-    quotes_out.sort(key=lambda q: q["start"])
+    quotes_out = gold_quotes(id, text, quotes)
     speakers = {q[1] for q in quotes}
     for name in roles:
         if name not in speakers:

@@ -318,7 +318,9 @@ The trial continues on Thursday.
 )
 
 
-def build(id, dct, text, quotes):
+def gold_quotes(id, text, quotes):
+    """The gold quotations of an article, in text order, from (text of the
+    quotation, speaker, names of the speaker) triples."""
     quotes_out = []
     for content, speaker, names in quotes:
         starts = [m.start() for m in re.finditer(re.escape(content), text)]
@@ -337,7 +339,11 @@ def build(id, dct, text, quotes):
         quotes_out.append({"start": start, "end": start + len(content), "speaker": speaker,
                            "speaker_mentions": [list(s) for s in spans]})
     quotes_out.sort(key=lambda q: q["start"])
-    return {"id": id, "source": "invented", "text": text, "dct": dct, "quotes": quotes_out}
+    return quotes_out
+
+
+def build(id, dct, text, quotes):
+    return {"id": id, "source": "invented", "text": text, "dct": dct, "quotes": gold_quotes(id, text, quotes)}
 
 
 if __name__ == "__main__":
