@@ -850,46 +850,23 @@ pub(crate) struct Viterbi {
     plan: Plan,
 }
 
-/// The legal moves of Viterbi (BILOU allows about a third of all pairs),
-/// grouped so that the inner loop runs over lanes: tags with the same legal
-/// predecessors, in the same order, form a group of up to [`LANES`] targets,
-/// and each predecessor in turn is added to every target of its group at
-/// once. Each target still compares its predecessors in tag order with the
-/// same additions, so the best paths are those of a scalar loop bit for bit.
+/// The legal moves of Viterbi, worked out once from the transition scores
+/// (at load, for tagging). `moves` is the dense matrix with the illegal
+/// moves at minus infinity: `prev[a] + -inf` is never above a running best,
+/// which starts at a finite floor, so a target may compare every tag as a
+/// predecessor, in tag order, and still end with the score of a loop over
+/// its legal predecessors alone, bit for bit; and a move known to be
+/// illegal may be skipped.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Plan {
-    groups: Vec<Group>,
+    /// `moves[a * t + b]`: the score of tag `b` after tag `a`, `-inf` where illegal.
+    moves: Vec<f32>,
+    /// The same moves cut to BILOU's structure, when they have it.
+    bilou: Option<Box<BilouMoves>>,
     /// `(predecessor, transition score)` for every tag in turn, for the
     /// back-pointers; tag `b`'s are `preds[pred_end[b - 1]..pred_end[b]]`.
     preds: Vec<(u8, f32)>,
     pred_end: Vec<usize>,
-}
-
-/// Targets per group: two SSE or wasm SIMD vectors of `f32`.
-const LANES: usize = 8;
-
-/// The best score over a group's predecessors for each of its first `N`
-/// lanes (the others stay at their start).
-#[inline(always)]
-fn best_of<const N: usize>(preds: &[(u8, [f32; LANES])], prev: &[f32; 32]) -> [f32; LANES] {
-    let mut best = [NEG * 2.0; LANES];
-    for &(a, ref tr) in preds {
-        let p = prev[(a & 31) as usize];
-        for j in 0..N {
-            let s = p + tr[j];
-            best[j] = if s > best[j] { s } else { best[j] };
-        }
-    }
-    best
-}
-
-#[derive(Clone, Debug, Default)]
-struct Group {
-    /// The target tags (the lanes in use).
-    targets: Vec<u8>,
-    /// The predecessors shared by the targets, in tag order, each with the
-    /// scores of its moves to the targets (unused lanes at `NEG`).
-    preds: Vec<(u8, [f32; LANES])>,
 }
 
 impl Plan {
@@ -899,41 +876,172 @@ impl Plan {
         plan
     }
 
-    fn preds_of(&self, b: usize) -> &[(u8, f32)] {
-        let from = if b == 0 { 0 } else { self.pred_end[b - 1] };
-        &self.preds[from..self.pred_end[b]]
-    }
-
     fn fill(&mut self, trans: &[f32], t: usize) {
-        self.groups.clear();
+        let legal = |a: usize, b: usize| trans[a * t + b] > NEG / 2.0;
+        self.moves.clear();
+        self.moves.extend((0..t * t).map(|k| if legal(k / t, k % t) { trans[k] } else { f32::NEG_INFINITY }));
+        self.bilou = BilouMoves::new(&self.moves);
         self.preds.clear();
         self.pred_end.clear();
-        let legal = |b: usize| (0..t).filter(move |&a| trans[a * t + b] > NEG / 2.0);
         for b in 0..t {
-            self.preds.extend(legal(b).map(|a| (a as u8, trans[a * t + b])));
+            self.preds.extend((0..t).filter(|&a| legal(a, b)).map(|a| (a as u8, trans[a * t + b])));
             self.pred_end.push(self.preds.len());
         }
-        let mut keys: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
-        for b in 0..t {
-            let preds: Vec<usize> = legal(b).collect();
-            match keys.iter_mut().find(|(p, targets)| *p == preds && targets.len() < LANES) {
-                Some((_, targets)) => targets.push(b),
-                None => keys.push((preds, vec![b])),
+    }
+}
+
+/// How Viterbi takes the moves of `T` tags.
+trait Moves<const T: usize> {
+    /// A token's best scores before its emission, from the previous token's:
+    /// for each tag, the best of `prev[a]` plus the move, over its legal
+    /// predecessors `a` in tag order, the earlier kept on a tie.
+    fn step(&self, prev: &[f32; T]) -> [f32; T];
+
+    /// The predecessor that [`Moves::step`] kept for tag `b` (0 if none is legal).
+    fn back(&self, prev: &[f32; T], b: usize) -> u8;
+}
+
+/// `best[j] = max(best[j], p + moves[j])` in each lane, the earlier kept on a tie.
+#[inline(always)]
+fn relax<const N: usize>(best: &mut [f32; N], p: f32, moves: &[f32; N]) {
+    for (b, &m) in best.iter_mut().zip(moves) {
+        let s = p + m;
+        *b = if s > *b { s } else { *b };
+    }
+}
+
+/// Any legal moves, taken as a dense matrix forward and through the legal
+/// predecessors backward.
+struct Dense<'a, const T: usize> {
+    moves: &'a [[f32; T]; T],
+    plan: &'a Plan,
+}
+
+impl<'a, const T: usize> Dense<'a, T> {
+    fn new(plan: &'a Plan) -> Dense<'a, T> {
+        Dense { moves: plan.moves.as_chunks::<T>().0.try_into().expect("a plan of this tag count"), plan }
+    }
+}
+
+impl<const T: usize> Moves<T> for Dense<'_, T> {
+    fn step(&self, prev: &[f32; T]) -> [f32; T] {
+        let mut best = [NEG * 2.0; T];
+        for (&p, row) in prev.iter().zip(self.moves) {
+            relax(&mut best, p, row);
+        }
+        best
+    }
+
+    fn back(&self, prev: &[f32; T], b: usize) -> u8 {
+        let from = if b == 0 { 0 } else { self.plan.pred_end[b - 1] };
+        let (mut best, mut arg) = (NEG * 2.0, 0u8);
+        for &(a, m) in &self.plan.preds[from..self.plan.pred_end[b]] {
+            let s = prev[a as usize] + m;
+            if s > best {
+                best = s;
+                arg = a;
             }
         }
-        for (preds, targets) in keys {
-            let preds = preds
-                .iter()
-                .map(|&a| {
-                    let mut row = [NEG; LANES];
-                    for (r, &b) in row.iter_mut().zip(&targets) {
-                        *r = trans[a * t + b];
-                    }
-                    (a as u8, row)
-                })
-                .collect();
-            self.groups.push(Group { targets: targets.iter().map(|&b| b as u8).collect(), preds });
+        arg
+    }
+}
+
+/// Four lanes, aligned as one SSE or wasm SIMD vector.
+#[derive(Clone, Copy, Debug)]
+#[repr(C, align(16))]
+struct Lanes([f32; 4]);
+
+/// BILOU's tags that may end a sentence: `O` and each label's `L-` and
+/// `U-`, in tag order. They are the predecessors of `O`, `B-` and `U-`.
+const CLOSED: [usize; 9] = [0, 3, 4, 7, 8, 11, 12, 15, 16];
+
+/// BILOU's legal moves, 97 of 289: closed tags move to `O`, `B-` and `U-`
+/// of any label, and label `l`'s `B-` and `I-` (tags `4l + 1`, `4l + 2`)
+/// only to its `I-` and `L-` (`4l + 2`, `4l + 3`), which lie in the four
+/// lanes from `4l`. A target's predecessors are all closed or all open, so
+/// taking the closed ones first still compares each target's in tag order.
+#[derive(Clone, Debug)]
+struct BilouMoves {
+    /// Each closed tag's moves to all 17 tags, in five vectors (the last
+    /// three lanes `-inf`).
+    closed: [[Lanes; 5]; 9],
+    /// Label `l`'s `B-` and `I-` moves to its four lanes.
+    open: [[Lanes; 2]; 4],
+}
+
+impl BilouMoves {
+    /// The moves cut to BILOU's structure, or `None` if a legal move falls
+    /// outside it (then nothing may be skipped).
+    fn new(moves: &[f32]) -> Option<Box<BilouMoves>> {
+        if moves.len() != 17 * 17 {
+            return None;
         }
+        let m = |a: usize, b: usize| moves[a * 17 + b];
+        let inner = |b: usize| b % 4 >= 2;
+        let fits = |a: usize, b: usize| if CLOSED.contains(&a) { !inner(b) } else { inner(b) && b / 4 == a / 4 };
+        if (0..17 * 17).any(|k| m(k / 17, k % 17) != f32::NEG_INFINITY && !fits(k / 17, k % 17)) {
+            return None;
+        }
+        let lanes = |a: usize, from: usize| {
+            Lanes(std::array::from_fn(|j| if from + j < 17 { m(a, from + j) } else { f32::NEG_INFINITY }))
+        };
+        Some(Box::new(BilouMoves {
+            closed: CLOSED.map(|a| std::array::from_fn(|k| lanes(a, 4 * k))),
+            open: std::array::from_fn(|l| [lanes(4 * l + 1, 4 * l), lanes(4 * l + 2, 4 * l)]),
+        }))
+    }
+}
+
+impl Moves<17> for BilouMoves {
+    /// Nine rows of 17 and eight of four instead of 17 of 17. The closed
+    /// tags' rows are written out, not looped over, and the function is kept
+    /// out of line: otherwise the compiler split the scores into pairs of
+    /// lanes instead of keeping them in five vector registers.
+    #[inline(never)]
+    fn step(&self, prev: &[f32; 17]) -> [f32; 17] {
+        let mut best = [[NEG * 2.0; 4]; 5];
+        let relax_all = |best: &mut [[f32; 4]; 5], p: f32, rows: &[Lanes; 5]| {
+            for (b, row) in best.iter_mut().zip(rows) {
+                relax(b, p, &row.0);
+            }
+        };
+        let [c0, c3, c4, c7, c8, c11, c12, c15, c16] = &self.closed;
+        relax_all(&mut best, prev[0], c0);
+        relax_all(&mut best, prev[3], c3);
+        relax_all(&mut best, prev[4], c4);
+        relax_all(&mut best, prev[7], c7);
+        relax_all(&mut best, prev[8], c8);
+        relax_all(&mut best, prev[11], c11);
+        relax_all(&mut best, prev[12], c12);
+        relax_all(&mut best, prev[15], c15);
+        relax_all(&mut best, prev[16], c16);
+        for (l, (b, [from_b, from_i])) in best.iter_mut().zip(&self.open).enumerate() {
+            relax(b, prev[4 * l + 1], &from_b.0);
+            relax(b, prev[4 * l + 2], &from_i.0);
+        }
+        *best.as_flattened().first_chunk().expect("20 lanes")
+    }
+
+    fn back(&self, prev: &[f32; 17], b: usize) -> u8 {
+        let (mut best, mut from) = (NEG * 2.0, 0u8);
+        let mut take = |a: usize, m: f32| {
+            let s = prev[a] + m;
+            if s > best {
+                best = s;
+                from = a as u8;
+            }
+        };
+        let (block, lane) = (b / 4, b % 4);
+        if lane >= 2 {
+            let [from_b, from_i] = &self.open[block];
+            take(4 * block + 1, from_b.0[lane]);
+            take(4 * block + 2, from_i.0[lane]);
+        } else {
+            for (rows, &a) in self.closed.iter().zip(&CLOSED) {
+                take(a, rows[block].0[lane]);
+            }
+        }
+        from
     }
 }
 
@@ -957,54 +1065,53 @@ impl Decoder<'_> {
         v: &mut Viterbi,
         tags: &mut Vec<u8>,
     ) {
-        let t = self.scheme.len();
-        let n = emit.len() / t;
+        // With the tag count known to the compiler, a token's scores are a
+        // fixed-size array: read without bounds checks, summed as vectors.
+        match (self.scheme, &plan.bilou) {
+            (Scheme::Bilou, Some(m)) => self.run_at::<17>(&**m, emit, allowed, v, tags),
+            (Scheme::Bilou, None) => self.run_at::<17>(&Dense::new(plan), emit, allowed, v, tags),
+            (Scheme::Bio, _) => self.run_at::<9>(&Dense::new(plan), emit, allowed, v, tags),
+        }
+    }
+
+    fn run_at<const T: usize>(
+        &self,
+        moves: &impl Moves<T>,
+        emit: &[f32],
+        allowed: impl Fn(usize) -> Allowed,
+        v: &mut Viterbi,
+        tags: &mut Vec<u8>,
+    ) {
+        assert_eq!(self.scheme.len(), T, "the scheme's tag count");
+        let (emit, _) = emit.as_chunks::<T>();
+        let start: &[f32; T] = self.start.try_into().expect("a start score per tag");
+        let end: &[f32; T] = self.end.try_into().expect("an end score per tag");
+        let n = emit.len();
         tags.clear();
         if n == 0 {
             return;
         }
         v.score.clear();
-        v.score.resize(n * t, NEG);
+        v.score.resize(n * T, NEG);
+        let (score, _) = v.score.as_chunks_mut::<T>();
         // The tags each kind of token may take, as bit sets.
-        let all = if t == 32 { u32::MAX } else { (1u32 << t) - 1 };
-        let begins = (0..t).filter(|&tag| self.scheme.begins(tag)).fold(0u32, |m, tag| m | 1 << tag);
+        let all = (1u32 << T) - 1;
+        let begins = (0..T).filter(|&tag| self.scheme.begins(tag)).fold(0u32, |m, tag| m | 1 << tag);
         let may = |a: Allowed| match a {
             Allowed::Any => all,
             Allowed::OutsideOnly => 1,
             Allowed::NoStart => all & !begins,
         };
         let a0 = may(allowed(0));
-        for (tag, (s, (&st, &e))) in v.score.iter_mut().zip(self.start.iter().zip(emit)).enumerate().take(t) {
+        for (tag, s) in score[0].iter_mut().enumerate() {
             if a0 >> tag & 1 != 0 {
-                *s = st + e;
+                *s = start[tag] + emit[0][tag];
             }
         }
-        // The previous token's scores in a fixed array: predecessors index it unchecked.
-        let mut prev = [NEG; 32];
-        for i in 1..n {
-            let ai = may(allowed(i));
-            prev[..t].copy_from_slice(&v.score[(i - 1) * t..i * t]);
-            let score = &mut v.score[i * t..(i + 1) * t];
-            let emit = &emit[i * t..(i + 1) * t];
-            for g in &plan.groups {
-                // Groups of up to four targets (with BILOU the `I-`/`L-` pairs
-                // and the ninth tag that follows `O`) need half the lanes.
-                let best = if g.targets.len() <= LANES / 2 {
-                    best_of::<{ LANES / 2 }>(&g.preds, &prev)
-                } else {
-                    best_of::<LANES>(&g.preds, &prev)
-                };
-                for (j, &b) in g.targets.iter().enumerate() {
-                    let b = b as usize;
-                    if ai >> b & 1 != 0 {
-                        score[b] = best[j] + emit[b];
-                    }
-                }
-            }
-        }
+        forward(moves, emit, |i| may(allowed(i)), all, score);
         let (mut best, mut arg) = (NEG * 4.0, 0usize);
-        for tag in 0..t {
-            let s = v.score[(n - 1) * t + tag] + self.end[tag];
+        for (tag, (&s, &e)) in score[n - 1].iter().zip(end).enumerate() {
+            let s = s + e;
             if s > best {
                 best = s;
                 arg = tag;
@@ -1017,18 +1124,47 @@ impl Decoder<'_> {
         // order with the best sum, found again by the same comparisons.
         // (A tag the token may not take has no back-pointer: 0, as before.)
         for i in (1..n).rev() {
-            let prev = &v.score[(i - 1) * t..i * t];
-            let (mut best, mut from) = (NEG * 2.0, 0u8);
-            let preds = if may(allowed(i)) >> arg & 1 != 0 { plan.preds_of(arg) } else { &[] };
-            for &(a, s) in preds {
-                let s = prev[a as usize] + s;
-                if s > best {
-                    best = s;
-                    from = a;
-                }
-            }
+            let from = if may(allowed(i)) >> arg & 1 != 0 { moves.back(&score[i - 1], arg) } else { 0 };
             arg = from as usize;
             tags[i - 1] = from;
+        }
+    }
+}
+
+/// Viterbi's forward pass: each token's best scores from the previous
+/// token's (the first row given), `keep(i)` the tags token `i` may take.
+/// Kept out of line, as [`BilouMoves::step`] is.
+#[inline(never)]
+fn forward<const T: usize>(
+    moves: &impl Moves<T>,
+    emit: &[[f32; T]],
+    keep: impl Fn(usize) -> u32,
+    all: u32,
+    score: &mut [[f32; T]],
+) {
+    let mut prev = score[0];
+    for i in 1..score.len().min(emit.len()) {
+        let best = moves.step(&prev);
+        let mut out = [0f32; T];
+        for ((s, &b), &e) in out.iter_mut().zip(&best).zip(&emit[i]) {
+            *s = b + e;
+        }
+        let k = keep(i);
+        if k != all {
+            floor(&mut out, k);
+        }
+        score[i] = out;
+        prev = out;
+    }
+}
+
+/// Sets the tags not in `keep` to the floor: tags the token may not take.
+#[cold]
+#[inline(never)]
+fn floor<const T: usize>(scores: &mut [f32; T], keep: u32) {
+    for (tag, s) in scores.iter_mut().enumerate() {
+        if keep >> tag & 1 == 0 {
+            *s = NEG;
         }
     }
 }
@@ -1136,5 +1272,108 @@ mod tests {
             assert_eq!(got, want, "round {round}");
         }
         assert!(dense_rows > 100 && spilled > 100, "every kind of row was exercised ({dense_rows}, {spilled})");
+    }
+
+    /// Viterbi as defined: a back-pointer per token and tag, each tag's legal
+    /// predecessors compared in tag order with the first of equal scores
+    /// kept, a tag the token may not take at `NEG` with back-pointer 0.
+    fn reference_viterbi(scheme: Scheme, dec: &Decoder, emit: &[f32], allowed: &[Allowed]) -> Vec<u8> {
+        let t = scheme.len();
+        let n = emit.len() / t;
+        let may = |i: usize, b: usize| match allowed[i] {
+            Allowed::Any => true,
+            Allowed::OutsideOnly => b == 0,
+            Allowed::NoStart => !scheme.begins(b),
+        };
+        let mut score = vec![NEG; n * t];
+        let mut back = vec![0u8; n * t];
+        for b in (0..t).filter(|&b| may(0, b)) {
+            score[b] = dec.start[b] + emit[b];
+        }
+        for i in 1..n {
+            for b in (0..t).filter(|&b| may(i, b)) {
+                let (mut best, mut arg) = (NEG * 2.0, 0u8);
+                for a in (0..t).filter(|&a| dec.trans[a * t + b] > NEG / 2.0) {
+                    let s = score[(i - 1) * t + a] + dec.trans[a * t + b];
+                    if s > best {
+                        best = s;
+                        arg = a as u8;
+                    }
+                }
+                score[i * t + b] = best + emit[i * t + b];
+                back[i * t + b] = arg;
+            }
+        }
+        let (mut best, mut arg) = (NEG * 4.0, 0u8);
+        for b in 0..t {
+            let s = score[(n - 1) * t + b] + dec.end[b];
+            if s > best {
+                best = s;
+                arg = b as u8;
+            }
+        }
+        let mut tags = vec![0u8; n];
+        tags[n - 1] = arg;
+        for i in (1..n).rev() {
+            arg = back[i * t + arg as usize];
+            tags[i - 1] = arg;
+        }
+        tags
+    }
+
+    /// The planned decoder (BILOU's structured moves, the dense fallback and
+    /// BIO) finds the reference's tags on random sentences: scores on a
+    /// coarse grid so that ties are common, every kind of token, the
+    /// embedded model's transitions and random ones.
+    #[test]
+    fn planned_viterbi_finds_the_reference_tags() {
+        let model = EntityModel::from_bytes(super::super::EMBEDDED_MODEL).unwrap();
+        assert!(model.plan.bilou.is_some(), "the embedded model takes BILOU's structured moves");
+        let mut rng = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move || {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            rng
+        };
+        let (mut v, mut tags, mut fast) = (Viterbi::default(), Vec::new(), 0);
+        for round in 0..3000 {
+            let scheme = if round % 3 == 2 { Scheme::Bio } else { Scheme::Bilou };
+            let t = scheme.len();
+            let grid = |x: u64| (x % 9) as f32 * 0.5 - 2.0;
+            let (start, end, trans) = if round % 3 == 0 {
+                (model.start.clone(), model.end.clone(), model.trans.clone())
+            } else {
+                let mut trans: Vec<f32> = (0..t * t).map(|_| grid(next())).collect();
+                for a in 0..t {
+                    for b in 0..t {
+                        if !scheme.can_follow(a, b) {
+                            trans[a * t + b] = NEG;
+                        }
+                    }
+                }
+                let start = (0..t).map(|b| if scheme.can_start(b) { grid(next()) } else { NEG }).collect();
+                let end = (0..t).map(|b| if scheme.can_end(b) { grid(next()) } else { NEG }).collect();
+                (start, end, trans)
+            };
+            let dec = Decoder { scheme, start: &start, end: &end, trans: &trans };
+            let n = 1 + next() as usize % 12;
+            let emit: Vec<f32> = (0..n * t).map(|_| grid(next())).collect();
+            let allowed: Vec<Allowed> = (0..n)
+                .map(|_| match next() % 6 {
+                    0 => Allowed::NoStart,
+                    1 => Allowed::OutsideOnly,
+                    _ => Allowed::Any,
+                })
+                .collect();
+            let mut plan = Plan::new(&trans, t);
+            fast += usize::from(plan.bilou.is_some());
+            if round % 5 == 4 {
+                plan.bilou = None;
+            }
+            dec.run_with(&plan, &emit, |i| allowed[i], &mut v, &mut tags);
+            assert_eq!(tags, reference_viterbi(scheme, &dec, &emit, &allowed), "round {round}");
+        }
+        assert!(fast > 1500, "most BILOU rounds took the structured moves ({fast})");
     }
 }
