@@ -125,15 +125,20 @@ fn starters() -> &'static WordMap<String, ()> {
     })
 }
 
-/// Words that a pattern or a modifier reads right after "the", "a" or "an"
-/// and that start nothing themselves (every other word it reads there is a
-/// starter or a number): "the end of", "the near future", "the same day",
-/// "the twenties", "a further week", "a business day", "a hundred years",
-/// "a dozen times a year".
+/// Starters that begin a pattern or a modifier only with the word after
+/// them: the determiners, and "at" ("at least", "at most"). Together they are
+/// a quarter of the positions the patterns would be tried at.
+const LEADS: &[&str] = &["the", "a", "an", "that", "his", "her", "its", "their", "at"];
+
+/// Words that a pattern or a modifier reads right after one of the
+/// [`LEADS`] and that start nothing themselves (every other word it reads
+/// there is a starter or a number): "the end of", "the near future", "the
+/// same day", "the twenties", "a further week", "a business day", "a
+/// hundred years", "a dozen times a year", "at least".
 #[rustfmt::skip]
-const AFTER_DETERMINER: &[&str] = &[
-    // Modifiers (`modifier`): "the end of", "the turn of".
-    "end", "close", "beginning", "start", "dawn", "turn",
+const AFTER_LEAD: &[&str] = &[
+    // Modifiers (`modifier`): "the end of", "the turn of", "at least".
+    "end", "close", "beginning", "start", "dawn", "turn", "least",
     // Vague references (`deictic::vague`) and "the same day" (`deictic::anaphoric`).
     "future", "near", "foreseeable", "distant", "short", "same",
     // Decades (`points::decade`).
@@ -145,10 +150,10 @@ const AFTER_DETERMINER: &[&str] = &[
     "hundred", "thousand", "dozen", "times", "\u{bd}", "\u{bc}", "\u{be}",
 ];
 
-/// The set of [`AFTER_DETERMINER`].
-fn after_determiner() -> &'static WordMap<String, ()> {
+/// The set of [`AFTER_LEAD`].
+fn after_lead() -> &'static WordMap<String, ()> {
     static SET: OnceLock<WordMap<String, ()>> = OnceLock::new();
-    SET.get_or_init(|| AFTER_DETERMINER.iter().map(|&w| (w.to_string(), ())).collect())
+    SET.get_or_init(|| AFTER_LEAD.iter().map(|&w| (w.to_string(), ())).collect())
 }
 
 /// Whether token `i` is a number, a word with a digit ("5pm", "1990s",
@@ -159,14 +164,13 @@ fn opens(v: &View, i: usize) -> bool {
 }
 
 /// Whether any pattern, or a modifier in front of one, can begin at token
-/// `i`: where it [`opens`], and for "the", "a" and "an" (a quarter of the
-/// positions tried) only before a word that opens too or one of
-/// [`AFTER_DETERMINER`].
+/// `i`: where it [`opens`], and for one of the [`LEADS`] only before a word
+/// that opens too or one of [`AFTER_LEAD`].
 fn may_start(v: &View, i: usize) -> bool {
     if !opens(v, i) {
         return false;
     }
-    !matches!(v.w(i), "the" | "a" | "an") || opens(v, i + 1) || after_determiner().contains_key(v.w(i + 1))
+    !LEADS.contains(&v.w(i)) || opens(v, i + 1) || after_lead().contains_key(v.w(i + 1))
 }
 
 /// The second day of "April 24 and 25", "March 5-7": a date of its own in
@@ -344,6 +348,7 @@ mod tests {
             "A further week, an additional day, a straight year, a long week, a business day, a trading day.",
             "A hundred years, a dozen times a year, in the twenties, the turn of the century, the dawn of 2000.",
             "The close of 1999, the beginning of May, the start of 1998, the middle of the week, the future.",
+            "At least a week, at most two days, that same day, that night, his third day, its fiscal 1999 quarter.",
         ] {
             texts.push(t.to_string());
             texts.push(t.to_uppercase());
@@ -376,13 +381,13 @@ mod tests {
     }
 
     /// Every word the grammar names (each string literal of the pattern
-    /// files), after "the", "a" or "an", in front of the tails patterns read
-    /// and after the prepositions some of them ask for, in lower and title
-    /// case: where the gate skips the determiner, no pattern matches there.
-    /// A pattern that comes to read a new word after a determiner fails this
-    /// unless the word is a starter or on [`AFTER_DETERMINER`].
+    /// files), after each of the [`LEADS`], in front of the tails patterns
+    /// read and after the prepositions some of them ask for, in lower and
+    /// title case: where the gate skips the lead, no pattern matches there.
+    /// A pattern that comes to read a new word after a lead fails this
+    /// unless the word is a starter or on [`AFTER_LEAD`].
     #[test]
-    fn the_determiner_gate_skips_no_match() {
+    fn the_lead_gate_skips_no_match() {
         let sources = [
             include_str!("clock.rs"),
             include_str!("points.rs"),
@@ -426,7 +431,7 @@ mod tests {
             "ago",
         ];
         let mut bad = Vec::new();
-        for det in ["the", "a", "an"] {
+        for det in LEADS {
             for w in &words {
                 for tail in tails {
                     for before in ["", "in ", "over ", "for "] {
@@ -442,8 +447,9 @@ mod tests {
             }
         }
         assert!(bad.is_empty(), "{bad:#?}");
-        // No holiday's name begins with a determiner (its second word would
-        // have to be on the list).
-        assert!(lexicon::holiday_first_words().all(|w| !matches!(w, "the" | "a" | "an")));
+        // No holiday's name begins with a lead (its second word would have to
+        // be on the list), and every lead is a starter.
+        assert!(lexicon::holiday_first_words().all(|w| !LEADS.contains(&w)));
+        assert!(LEADS.iter().all(|&w| starters().contains_key(w)));
     }
 }
