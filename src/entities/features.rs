@@ -422,43 +422,44 @@ impl TypeCache {
     }
 }
 
-/// One token's features as the tagger sums them, in template order: each
-/// item is a resolved key in the cache's pool or (with [`Items::KEY`] set)
-/// one of the keys computed for this token alone, which the model resolves.
+/// One token's features as the tagger sums them, in template order: the
+/// payload of each key (what the model holds for it), read from the type
+/// cache for single-token features; the keys computed for this token alone
+/// leave a place that the model fills once it has resolved them.
 pub(crate) struct Items {
-    pub(crate) keys: [u64; MAX_KEYS],
-    pub(crate) n_keys: usize,
-    pub(crate) items: [u32; MAX_KEYS],
+    /// The payloads, in template order.
+    pub(crate) payloads: [u32; MAX_KEYS],
     pub(crate) len: usize,
-    /// The model's scratch for resolving `keys`: their home slots, then payloads.
+    /// The computed keys, and where each one's payload goes.
+    pub(crate) keys: [u64; MAX_KEYS],
+    pub(crate) places: [u8; MAX_KEYS],
+    pub(crate) n_keys: usize,
+    /// The model's scratch for resolving `keys`: their home slots.
     pub(crate) slots: [u64; MAX_KEYS],
-    pub(crate) resolved: [u32; MAX_KEYS],
 }
 
 impl Items {
-    pub(crate) const KEY: u32 = 1 << 31;
-
     pub(crate) fn new() -> Items {
         Items {
-            keys: [0; MAX_KEYS],
-            n_keys: 0,
-            items: [0; MAX_KEYS],
+            payloads: [0; MAX_KEYS],
             len: 0,
+            keys: [0; MAX_KEYS],
+            places: [0; MAX_KEYS],
+            n_keys: 0,
             slots: [0; MAX_KEYS],
-            resolved: [0; MAX_KEYS],
         }
     }
 
     #[inline(always)]
-    fn pooled(&mut self, at: u32) {
-        self.items[self.len] = at;
+    fn pooled(&mut self, pool: &[u32], at: u32) {
+        self.payloads[self.len] = pool[at as usize];
         self.len += 1;
     }
 
     #[inline(always)]
     fn key(&mut self, template: u32, value: u64) {
         self.keys[self.n_keys] = hash::feature(template, value);
-        self.items[self.len] = Self::KEY | self.n_keys as u32;
+        self.places[self.n_keys] = self.len as u8;
         self.n_keys += 1;
         self.len += 1;
     }
@@ -822,47 +823,48 @@ impl Features {
             if j < lo as isize || j >= hi as isize { None } else { Some(j as usize) }
         };
         let entry = |j: usize| cache.entries[self.types[j] as usize];
+        let pool = &cache.pool[..];
         let t = toks[i];
         let own = entry(i);
         let (p2, p1, n1, n2) = (at(-2), at(-1), at(1), at(2));
         let (e2, e1, f1, f2) = (p2.map(entry), p1.map(entry), n1.map(entry), n2.map(entry));
         // A neighbour's key at `k` in its entry, or the constant when the window runs past the sentence.
         let nb = |e: Option<TypeEntry>, k: u32, missing: u32| e.map_or(missing, |e| e.at + k);
-        out.pooled(C_BIAS);
+        out.pooled(pool, C_BIAS);
         let kind = seg.tokens[i].kind;
         if matches!(kind, TokenKind::Url | TokenKind::Email) {
             out.key(T_KIND, kind as u64);
             return;
         }
         if g & group::WORDS != 0 {
-            out.pooled(nb(e2, K_W, C_W));
-            out.pooled(nb(e1, K_W + 1, C_W + 1));
-            out.pooled(own.at + K_W + 2);
-            out.pooled(nb(f1, K_W + 3, C_W + 2));
-            out.pooled(nb(f2, K_W + 4, C_W + 3));
-            out.pooled(own.at + K_FORM);
-            out.pooled(nb(e1, K_FORM + 1, C_FORM_PREV));
-            out.pooled(nb(f1, K_FORM + 2, C_FORM_NEXT));
+            out.pooled(pool, nb(e2, K_W, C_W));
+            out.pooled(pool, nb(e1, K_W + 1, C_W + 1));
+            out.pooled(pool, own.at + K_W + 2);
+            out.pooled(pool, nb(f1, K_W + 3, C_W + 2));
+            out.pooled(pool, nb(f2, K_W + 4, C_W + 3));
+            out.pooled(pool, own.at + K_FORM);
+            out.pooled(pool, nb(e1, K_FORM + 1, C_FORM_PREV));
+            out.pooled(pool, nb(f1, K_FORM + 2, C_FORM_NEXT));
         }
         if g & group::AFFIXES != 0 && kind == TokenKind::Word {
             let first = own.at + K_VAR + own.clusters.iter().map(|&n| n as u32).sum::<u32>();
             for a in 0..own.affixes as u32 {
-                out.pooled(first + a);
+                out.pooled(pool, first + a);
             }
         }
         let short_of = |p: Option<usize>, missing: u64| p.map_or(missing, |j| toks[j].short_shape);
         let (s1, s3) = (short_of(p1, SENTINEL_BEFORE), short_of(n1, SENTINEL_AFTER));
         if g & group::SHAPE != 0 {
-            out.pooled(nb(e2, K_SHAPE, C_SHAPE));
-            out.pooled(nb(e1, K_SHAPE + 1, C_SHAPE + 1));
-            out.pooled(own.at + K_SHAPE + 2);
-            out.pooled(nb(f1, K_SHAPE + 3, C_SHAPE + 2));
-            out.pooled(nb(f2, K_SHAPE + 4, C_SHAPE + 3));
+            out.pooled(pool, nb(e2, K_SHAPE, C_SHAPE));
+            out.pooled(pool, nb(e1, K_SHAPE + 1, C_SHAPE + 1));
+            out.pooled(pool, own.at + K_SHAPE + 2);
+            out.pooled(pool, nb(f1, K_SHAPE + 3, C_SHAPE + 2));
+            out.pooled(pool, nb(f2, K_SHAPE + 4, C_SHAPE + 3));
             out.key(T_SHORT3, hash::fold(hash::fold(s1, t.short_shape), s3));
             out.key(T_SHORT_PREV, hash::fold(s1, t.short_shape));
             out.key(T_SHORT_NEXT, hash::fold(t.short_shape, s3));
             let cap_of = |p: Option<usize>| p.map_or(15, |j| toks[j].cap as u64);
-            out.pooled(own.at + K_CAP);
+            out.pooled(pool, own.at + K_CAP);
             out.key(T_CAP3, cap_of(p1) | (t.cap as u64) << 4 | cap_of(n1) << 8);
         }
         if g & group::DOCUMENT != 0 {
@@ -892,13 +894,13 @@ impl Features {
                 first..first + e.clusters[slot] as u32
             };
             match e1 {
-                Some(e) => run(e, 0).for_each(|k| out.pooled(k)),
-                None => out.pooled(C_CLUSTER),
+                Some(e) => run(e, 0).for_each(|k| out.pooled(pool, k)),
+                None => out.pooled(pool, C_CLUSTER),
             }
-            run(own, 1).for_each(|k| out.pooled(k));
+            run(own, 1).for_each(|k| out.pooled(pool, k));
             match f1 {
-                Some(e) => run(e, 2).for_each(|k| out.pooled(k)),
-                None => out.pooled(C_CLUSTER + 1),
+                Some(e) => run(e, 2).for_each(|k| out.pooled(pool, k)),
+                None => out.pooled(pool, C_CLUSTER + 1),
             }
         }
         if g & group::CONJUNCTIONS != 0 {
