@@ -257,6 +257,74 @@ fn affixes(w: &str, f: &mut impl FnMut(u32, u64)) {
     f(T_LEN, w.chars().count().min(12) as u64);
 }
 
+/// A word's own facts: its hashes, shapes, capitalisation and class.
+fn own_facts(w: &str, kind: TokenKind, res: &Resources) -> Tok {
+    let (shape, short_shape) = shapes(w);
+    let lower = hash::word(w, true);
+    let form = hash::word(w, false);
+    Tok {
+        lower,
+        form,
+        shape,
+        short_shape,
+        cap: cap_class(w, kind) as u8,
+        cluster: if res.groups & group::CLUSTERS != 0 { res.clusters.lookup(form, lower) } else { None },
+        ..Tok::default()
+    }
+}
+
+/// The keys of word `w`'s type, whose own facts are `t`, in the entry's
+/// layout (`K_*`): returns the lengths of its word-class runs and of its
+/// affixes.
+fn type_keys(t: &Tok, w: &str, kind: TokenKind, res: &Resources, push: &mut impl FnMut(u64)) -> ([u8; 3], u8) {
+    let f = hash::feature;
+    for k in 0..5 {
+        push(f(T_W + k, t.lower));
+    }
+    push(f(T_FORM, t.form));
+    push(f(T_FORM_PREV, t.form));
+    push(f(T_FORM_NEXT, t.form));
+    for k in 0..5 {
+        push(f(T_SHAPE + k, if k == 2 { t.shape } else { t.short_shape }));
+    }
+    push(f(T_CAP, t.cap as u64));
+    let mut clusters = [0u8; 3];
+    for (slot, d) in [-1isize, 0, 1].into_iter().enumerate() {
+        let base = T_CLUSTER + ((d + 1) * 8) as u32;
+        let mut n = 0;
+        match t.cluster {
+            None => {
+                push(f(base + 7, 0));
+                n = 1;
+            }
+            Some((bits, _)) if res.clusters.prefixes.is_empty() => {
+                push(f(base, bits as u64));
+                n = 1;
+            }
+            Some((bits, len)) => {
+                for (k, &p) in res.clusters.prefixes.iter().enumerate().take(7) {
+                    if d != 0 && k % 2 == 1 {
+                        continue;
+                    }
+                    let p = p.min(len);
+                    let v = if p == 0 { 0 } else { (bits >> (len - p)) as u64 | (p as u64) << 32 };
+                    push(f(base + k as u32, v));
+                    n += 1;
+                }
+            }
+        }
+        clusters[slot] = n;
+    }
+    let mut n_affixes = 0u8;
+    if res.groups & group::AFFIXES != 0 && kind == TokenKind::Word {
+        affixes(w, &mut |template, v| {
+            push(f(template, v));
+            n_affixes += 1;
+        });
+    }
+    (clusters, n_affixes)
+}
+
 /// A sentence written in capitals (a headline, a dateline, a sports result line).
 fn is_caps_line(seg: &Segmented, tokens: &[Token]) -> bool {
     let (mut upper_words, mut lower) = (0, 0);
@@ -358,6 +426,8 @@ const C_LEN: u32 = 13;
 /// A word type's entry.
 #[derive(Clone, Copy, Debug)]
 struct TypeEntry {
+    /// The word's own facts (its contextual fields unset).
+    tok: Tok,
     /// Offset of its first resolved key in the pool.
     at: u32,
     /// Lengths of its word-class runs (previous, own, next) and of its affixes.
@@ -385,13 +455,13 @@ impl TypeCache {
     /// starts again, so a long session's memory stays bounded.
     const MAX_POOL: usize = 1 << 20;
 
-    pub(crate) fn new(resolve: &mut impl FnMut(u64) -> u32) -> TypeCache {
+    pub(crate) fn new(resolve: &mut dyn FnMut(u64) -> u32) -> TypeCache {
         let mut c = TypeCache::default();
         c.reset(resolve);
         c
     }
 
-    fn reset(&mut self, resolve: &mut impl FnMut(u64) -> u32) {
+    fn reset(&mut self, resolve: &mut dyn FnMut(u64) -> u32) {
         self.index.clear();
         self.entries.clear();
         self.pool.clear();
@@ -413,6 +483,29 @@ impl TypeCache {
         ];
         debug_assert_eq!(consts.len(), C_LEN as usize);
         self.pool.extend(consts.iter().map(|&k| resolve(k)));
+    }
+
+    /// The type of word `w` (of kind `kind`) under `key`, added with its
+    /// facts `tok` and its keys resolved if it is new.
+    fn type_of(
+        &mut self,
+        key: u64,
+        w: &str,
+        kind: TokenKind,
+        tok: impl FnOnce() -> Tok,
+        res: &Resources,
+        resolve: &mut dyn FnMut(u64) -> u32,
+    ) -> u32 {
+        if let Some(&id) = self.index.get(&key) {
+            return id;
+        }
+        let id = self.entries.len() as u32;
+        let tok = tok();
+        let at = self.pool.len() as u32;
+        let (clusters, affixes) = type_keys(&tok, w, kind, res, &mut |k| self.pool.push(resolve(k)));
+        self.entries.push(TypeEntry { tok, at, clusters, affixes });
+        self.index.insert(key, id);
+        id
     }
 
     /// Number of word types held.
@@ -493,27 +586,58 @@ impl Features {
 
     /// The per-token facts and document-level statistics the features read:
     /// forms, shapes, sentence starts, capital lines, casing elsewhere, names.
+    #[cfg(any(test, feature = "train"))]
     pub(crate) fn prepare(&mut self, seg: &Segmented, res: &Resources) {
+        self.prepare_with(seg, res, None);
+    }
+
+    /// Every token's facts, for comparing two ways of preparing them.
+    #[cfg(test)]
+    pub(crate) fn facts(&self) -> String {
+        format!("{:?}", self.toks)
+    }
+
+    /// [`Features::prepare`], and each token's word type in `cache`: a word
+    /// seen before takes its own facts from there, a new one is added with
+    /// its keys resolved by `resolve` (the model's look-up). Then
+    /// [`Features::token_items`] gives the tokens' features.
+    pub(crate) fn prepare_typed(
+        &mut self,
+        seg: &Segmented,
+        res: &Resources,
+        cache: &mut TypeCache,
+        resolve: &mut dyn FnMut(u64) -> u32,
+    ) {
+        if cache.pool.len() > TypeCache::MAX_POOL {
+            cache.reset(resolve);
+        }
+        self.prepare_with(seg, res, Some((cache, resolve)));
+    }
+
+    fn prepare_with(
+        &mut self,
+        seg: &Segmented,
+        res: &Resources,
+        mut typed: Option<(&mut TypeCache, &mut dyn FnMut(u64) -> u32)>,
+    ) {
         let n = seg.tokens.len();
         let g = res.groups;
         self.keys.clear();
         self.offsets.clear();
         self.toks.clear();
         self.toks.reserve(n);
+        self.types.clear();
         for t in &seg.tokens {
             let w = t.span.slice(seg.text);
-            let (shape, short_shape) = shapes(w);
-            let lower = hash::word(w, true);
-            let form = hash::word(w, false);
-            self.toks.push(Tok {
-                lower,
-                form,
-                shape,
-                short_shape,
-                cap: cap_class(w, t.kind) as u8,
-                cluster: if g & group::CLUSTERS != 0 { res.clusters.lookup(form, lower) } else { None },
-                ..Tok::default()
-            });
+            match typed.as_mut() {
+                Some((cache, resolve)) => {
+                    let key = hash::fold(hash::exact(w), t.kind as u64);
+                    let id = cache.type_of(key, w, t.kind, || own_facts(w, t.kind, res), res, *resolve);
+                    self.toks.push(cache.entries[id as usize].tok);
+                    self.types.push(id);
+                }
+                None => self.toks.push(own_facts(w, t.kind, res)),
+            }
         }
         // Sentence starts, capital and title-case lines, casing elsewhere.
         let mut casing: IdMap<u8> = IdMap::default();
@@ -577,6 +701,17 @@ impl Features {
                     if g & group::CLUSTERS != 0 {
                         t.cluster = res.clusters.lookup(form, t.lower);
                     }
+                }
+            }
+        }
+        // A lowered word is a type of its own.
+        if let Some((cache, resolve)) = typed {
+            for (i, t) in seg.tokens.iter().enumerate() {
+                let tok = self.toks[i];
+                if tok.lowered {
+                    let w = t.span.slice(seg.text);
+                    let key = hash::fold(hash::fold(hash::exact(w), t.kind as u64), 1);
+                    self.types[i] = cache.type_of(key, w, t.kind, || tok, res, resolve);
                 }
             }
         }
@@ -719,87 +854,6 @@ impl Features {
             f(T_SHAPE_NEXT, hash::fold(t.short_shape, lower[3]));
             f(T_PREV2, hash::fold(lower[0], lower[1]));
         }
-    }
-
-    /// Finds each token's word type in `cache`, adding the types not yet
-    /// there with their keys resolved by `resolve` (the model's look-up).
-    /// Call after [`Features::prepare`].
-    pub(crate) fn assign_types(
-        &mut self,
-        seg: &Segmented,
-        res: &Resources,
-        cache: &mut TypeCache,
-        resolve: &mut impl FnMut(u64) -> u32,
-    ) {
-        if cache.pool.len() > TypeCache::MAX_POOL {
-            cache.reset(resolve);
-        }
-        self.types.clear();
-        self.types.reserve(self.toks.len());
-        for (j, tok) in seg.tokens.iter().enumerate() {
-            let t = &self.toks[j];
-            let key = hash::fold(hash::fold(hash::exact(seg.word(j)), tok.kind as u64), t.lowered as u64);
-            let next = cache.entries.len() as u32;
-            let id = *cache.index.entry(key).or_insert(next);
-            if id == next {
-                let at = cache.pool.len() as u32;
-                let (clusters, affixes) = self.type_keys(seg, res, j, &mut |k| cache.pool.push(resolve(k)));
-                cache.entries.push(TypeEntry { at, clusters, affixes });
-            }
-            self.types.push(id);
-        }
-    }
-
-    /// The keys of token `j`'s word type, in the entry's layout (`K_*`):
-    /// returns the lengths of its word-class runs and of its affixes.
-    fn type_keys(&self, seg: &Segmented, res: &Resources, j: usize, push: &mut impl FnMut(u64)) -> ([u8; 3], u8) {
-        let t = self.toks[j];
-        let f = hash::feature;
-        for k in 0..5 {
-            push(f(T_W + k, t.lower));
-        }
-        push(f(T_FORM, t.form));
-        push(f(T_FORM_PREV, t.form));
-        push(f(T_FORM_NEXT, t.form));
-        for k in 0..5 {
-            push(f(T_SHAPE + k, if k == 2 { t.shape } else { t.short_shape }));
-        }
-        push(f(T_CAP, t.cap as u64));
-        let mut clusters = [0u8; 3];
-        for (slot, d) in [-1isize, 0, 1].into_iter().enumerate() {
-            let base = T_CLUSTER + ((d + 1) * 8) as u32;
-            let mut n = 0;
-            match t.cluster {
-                None => {
-                    push(f(base + 7, 0));
-                    n = 1;
-                }
-                Some((bits, _)) if res.clusters.prefixes.is_empty() => {
-                    push(f(base, bits as u64));
-                    n = 1;
-                }
-                Some((bits, len)) => {
-                    for (k, &p) in res.clusters.prefixes.iter().enumerate().take(7) {
-                        if d != 0 && k % 2 == 1 {
-                            continue;
-                        }
-                        let p = p.min(len);
-                        let v = if p == 0 { 0 } else { (bits >> (len - p)) as u64 | (p as u64) << 32 };
-                        push(f(base + k as u32, v));
-                        n += 1;
-                    }
-                }
-            }
-            clusters[slot] = n;
-        }
-        let mut n_affixes = 0u8;
-        if res.groups & group::AFFIXES != 0 && seg.tokens[j].kind == TokenKind::Word {
-            affixes(seg.word(j), &mut |template, v| {
-                push(f(template, v));
-                n_affixes += 1;
-            });
-        }
-        (clusters, n_affixes)
     }
 
     /// Token `i`'s local features as items over `cache` (after

@@ -650,7 +650,6 @@ impl EntityModel {
         let t = self.n_tags;
         let mut feats = Features::default();
         feats.read_headline = true;
-        feats.prepare(seg, &self.res);
         let mut acc = vec![0f32; n * t];
         TYPES.with_borrow_mut(|(id, cache)| {
             let mut resolve = |key| self.payload(key);
@@ -658,7 +657,7 @@ impl EntityModel {
                 *cache = TypeCache::new(&mut resolve);
                 *id = self.id;
             }
-            feats.assign_types(seg, &self.res, cache, &mut resolve);
+            feats.prepare_typed(seg, &self.res, cache, &mut resolve);
             let mut items = Items::new();
             for s in &seg.sentences {
                 let (lo, hi) = (s.tokens.start, s.tokens.end.min(n));
@@ -1212,8 +1211,11 @@ mod tests {
                 let cache = if round == 0 { &mut fresh } else { &mut shared };
                 let mut feats = Features::default();
                 feats.read_headline = true;
-                feats.prepare(&seg, &model.res);
-                feats.assign_types(&seg, &model.res, cache, &mut resolve);
+                feats.prepare_typed(&seg, &model.res, cache, &mut resolve);
+                let mut plain = Features::default();
+                plain.read_headline = true;
+                plain.prepare(&seg, &model.res);
+                assert_eq!(plain.facts(), feats.facts(), "{text:?}");
                 let mut items = Items::new();
                 for s in &seg.sentences {
                     let (lo, hi) = (s.tokens.start, s.tokens.end.min(seg.tokens.len()));
