@@ -10,79 +10,80 @@ use crate::span::Span;
 use crate::text::{Segmented, TokenKind};
 
 /// Words that stand before a name without being part of it ("Mr", "Sen.",
-/// "President"): stripped before names are compared.
+/// "President"), and plurals before two names ("Justices Clarence Thomas
+/// and Samuel Alito"): stripped before names are compared. Lower case,
+/// sorted (looked up by binary search).
 const TITLES: &[&str] = &[
+    "adm",
+    "admiral",
+    "ambassador",
+    "archbishop",
+    "bishop",
+    "capt",
+    "captain",
+    "cardinal",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chancellor",
+    "col",
+    "commissioner",
+    "dame",
+    "del",
+    "dr",
+    "emir",
+    "father",
+    "gen",
+    "general",
+    "gov",
+    "governor",
+    "governors",
+    "judge",
+    "judges",
+    "justice",
+    "justices",
+    "king",
+    "lady",
+    "lord",
+    "lt",
+    "maj",
+    "mayor",
+    "minister",
+    "ministers",
+    "miss",
     "mr",
     "mrs",
     "ms",
-    "miss",
     "mx",
-    "dr",
-    "prof",
-    "professor",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "rev",
-    "reverend",
-    "sen",
-    "senator",
-    "rep",
-    "representative",
-    "gov",
-    "governor",
-    "gen",
-    "general",
-    "lt",
-    "col",
-    "maj",
-    "capt",
-    "captain",
-    "sgt",
-    "adm",
-    "admiral",
+    "pope",
     "president",
-    "vice",
+    "president-elect",
+    "presidents",
     "prime",
-    "minister",
-    "secretary",
-    "chancellor",
-    "king",
-    "queen",
     "prince",
     "princess",
-    "pope",
-    "judge",
-    "justice",
-    "mayor",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "ambassador",
-    "commissioner",
-    "speaker",
-    "sheriff",
-    "del",
+    "prof",
+    "professor",
+    "queen",
     "rabbi",
-    "father",
-    "bishop",
-    "cardinal",
-    "archbishop",
-    "sheikh",
-    "emir",
-    "president-elect",
-    // Plurals before two names ("Justices Clarence Thomas and Samuel Alito").
-    "justices",
-    "judges",
+    "rep",
+    "representative",
+    "reps",
+    "rev",
+    "reverend",
+    "secretary",
+    "sen",
+    "senator",
     "senators",
     "sens",
-    "reps",
-    "governors",
-    "ministers",
-    "presidents",
-    "the",
+    "sgt",
+    "sheikh",
+    "sheriff",
+    "sir",
+    "speaker",
     "st",
+    "the",
+    "vice",
 ];
 
 /// How many full names sharing a last (or first) name are weighed against
@@ -141,16 +142,29 @@ const COMPANY_WORDS: &[&str] = &[
     "global",
 ];
 
+/// The longest title, in bytes.
+const LONGEST_TITLE: usize = 15;
+
 /// Whether `word` (any case, with or without a final period) is a title.
 pub fn is_title(word: &str) -> bool {
-    let w = word.trim_end_matches('.');
-    TITLES.iter().any(|t| t.eq_ignore_ascii_case(w))
+    let w = word.trim_end_matches('.').as_bytes();
+    if w.is_empty() || w.len() > LONGEST_TITLE || !w[0].is_ascii_alphabetic() {
+        return false;
+    }
+    // Lower-cased on the stack: the titles are ASCII, so a word with any
+    // other byte matches none of them, as under `eq_ignore_ascii_case`.
+    let mut buf = [0u8; LONGEST_TITLE];
+    let lower = &mut buf[..w.len()];
+    lower.copy_from_slice(w);
+    lower.make_ascii_lowercase();
+    TITLES.binary_search_by(|t| t.as_bytes().cmp(lower)).is_ok()
 }
 
 /// Whether `word` is a title that stands before a person's name and is never
 /// the name's own first word ("the", "St" and "Del" can be).
 pub fn is_person_title(word: &str) -> bool {
-    is_title(word) && !matches!(word.trim_end_matches('.').to_ascii_lowercase().as_str(), "the" | "st" | "del")
+    let w = word.trim_end_matches('.');
+    is_title(word) && !["the", "st", "del"].iter().any(|t| t.eq_ignore_ascii_case(w))
 }
 
 /// A mention reduced to what names compare on.
@@ -429,6 +443,22 @@ mod tests {
     }
 
     use EntityLabel::{Loc, Misc, Org, Per};
+
+    #[test]
+    fn titles_are_sorted_lower_case_and_found_in_any_case() {
+        assert!(TITLES.windows(2).all(|w| w[0] < w[1]));
+        assert!(TITLES.iter().all(|t| t.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')));
+        assert_eq!(TITLES.iter().map(|t| t.len()).max(), Some(LONGEST_TITLE));
+        for w in ["Mr", "MR.", "sen.", "President-Elect", "Justices", "The", "St."] {
+            assert!(is_title(w), "{w}");
+        }
+        for w in ["", ".", "Mark", "Presidents-elect", "Mr\u{e9}", "\u{c9}mir", "Ms..x"] {
+            assert!(!is_title(w), "{w}");
+        }
+        assert!(
+            is_person_title("Sen.") && !is_person_title("The") && !is_person_title("ST.") && !is_person_title("Del")
+        );
+    }
 
     #[test]
     fn people_by_last_name_and_title() {
