@@ -359,75 +359,96 @@ const SENTENCE_OPENERS: &[&str] = &[
 /// Religions, their followers and peoples that are no country's
 /// nationality: MISC in CoNLL-2003 ("Moslem", "Shi'ite", "Kurdish"); web
 /// text spells them as CoNLL's 1996 news did not ("Sunni", "Shiite") and
-/// they came out as people. Lower-case, straight apostrophes.
+/// they came out as people. Lower-case, straight apostrophes, sorted.
 const RELIGIONS_AND_PEOPLES: &[&str] = &[
-    "sunni",
-    "sunnis",
-    "shiite",
-    "shiites",
-    "shia",
-    "shi'ite",
-    "shi'ites",
-    "muslim",
-    "muslims",
-    "moslem",
-    "moslems",
-    "islamic",
-    "islam",
-    "christians",
-    "christianity",
-    "catholic",
-    "catholics",
-    "protestant",
-    "protestants",
-    "jewish",
-    "jew",
-    "jews",
-    "judaism",
-    "hindu",
-    "hindus",
-    "hinduism",
-    "buddhist",
-    "buddhists",
-    "buddhism",
-    "sikh",
-    "sikhs",
-    "kurdish",
-    "kurd",
-    "kurds",
-    "arab",
-    "arabs",
     "alawite",
     "alawites",
+    "anglican",
+    "anglicans",
+    "arab",
+    "arabs",
+    "buddhism",
+    "buddhist",
+    "buddhists",
+    "catholic",
+    "catholics",
+    "christianity",
+    "christians",
+    "copt",
+    "coptic",
+    "copts",
     "druze",
     "evangelical",
     "evangelicals",
-    "anglican",
-    "anglicans",
+    "hindu",
+    "hinduism",
+    "hindus",
+    "hutu",
+    "hutus",
+    "islam",
+    "islamic",
+    "jew",
+    "jewish",
+    "jews",
+    "judaism",
+    "kurd",
+    "kurdish",
+    "kurds",
     "methodist",
     "methodists",
     "mormon",
     "mormons",
+    "moslem",
+    "moslems",
+    "muslim",
+    "muslims",
+    "orthodox",
     "pashtun",
     "pashtuns",
+    "protestant",
+    "protestants",
+    "rohingya",
+    "shi'ite",
+    "shi'ites",
+    "shia",
+    "shiite",
+    "shiites",
+    "sikh",
+    "sikhs",
+    "sunni",
+    "sunnis",
     "tamil",
     "tamils",
-    "hutu",
-    "hutus",
     "tutsi",
     "tutsis",
-    "yazidi",
-    "yazidis",
-    "rohingya",
     "uighur",
     "uighurs",
     "uyghur",
     "uyghurs",
-    "copt",
-    "copts",
-    "coptic",
-    "orthodox",
+    "yazidi",
+    "yazidis",
 ];
+
+/// The longest word of [`RELIGIONS_AND_PEOPLES`], in bytes.
+const LONGEST_RELIGION_OR_PEOPLE: usize = 12;
+
+/// Whether `w`, lower-cased with straight apostrophes, is in
+/// [`RELIGIONS_AND_PEOPLES`]. ASCII words (nearly all) are lower-cased on
+/// the stack; others as `str::to_lowercase` does.
+fn religion_or_people(w: &str) -> bool {
+    if !w.is_ascii() {
+        let w = w.replace('\u{2019}', "'").to_lowercase();
+        return RELIGIONS_AND_PEOPLES.binary_search(&w.as_str()).is_ok();
+    }
+    if w.len() > LONGEST_RELIGION_OR_PEOPLE {
+        return false;
+    }
+    let mut buf = [0u8; LONGEST_RELIGION_OR_PEOPLE];
+    let lower = &mut buf[..w.len()];
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    RELIGIONS_AND_PEOPLES.binary_search_by(|x| x.as_bytes().cmp(lower)).is_ok()
+}
 
 /// People in the news since 1996 whose surname the 1996 text cannot know
 /// and whose name reads as nothing else (no common word, place or company:
@@ -742,14 +763,7 @@ fn religions_and_peoples(seg: &Segmented, out: &mut [Entity]) {
     for e in out.iter_mut().filter(|e| e.label != EntityLabel::Misc) {
         let (a, b) = tokens_of(seg, e.span);
         let mut words = (a..b).filter(|&i| seg.tokens[i].kind == TokenKind::Word).peekable();
-        if words.peek().is_some()
-            && words.all(|i| {
-                capitalised(seg.word(i)) && {
-                    let w = seg.word(i).replace('\u{2019}', "'").to_lowercase();
-                    RELIGIONS_AND_PEOPLES.contains(&w.as_str())
-                }
-            })
-        {
+        if words.peek().is_some() && words.all(|i| capitalised(seg.word(i)) && religion_or_people(seg.word(i))) {
             e.label = EntityLabel::Misc;
         }
     }
@@ -1577,6 +1591,18 @@ mod tests {
     fn people_since_1996_are_sorted() {
         assert!(PEOPLE_SINCE_1996.windows(2).all(|w| w[0] < w[1]));
         assert!(PEOPLE_SINCE_1996.iter().all(|w| w.as_bytes()[0].is_ascii_uppercase()));
+    }
+
+    #[test]
+    fn religions_and_peoples_are_sorted_and_found_in_any_case() {
+        assert!(RELIGIONS_AND_PEOPLES.windows(2).all(|w| w[0] < w[1]));
+        assert!(RELIGIONS_AND_PEOPLES.iter().all(|w| w.len() <= LONGEST_RELIGION_OR_PEOPLE && w.to_lowercase() == *w));
+        for w in ["Sunni", "SHIITE", "Shi'ite", "Shi\u{2019}ites", "Christianity", "Uyghurs"] {
+            assert!(religion_or_people(w), "{w}");
+        }
+        for w in ["Sunnis'", "Christian", "Rohingyas", "Kurdistan", "Shi\u{2018}ite", ""] {
+            assert!(!religion_or_people(w), "{w}");
+        }
     }
 
     #[test]
