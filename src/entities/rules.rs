@@ -1340,10 +1340,15 @@ fn joined_places(seg: &Segmented, lists: &Lists, feats: &Features, gaz: &Gazette
                 continue;
             }
             let hi = (i + 8).min(s.tokens.end);
-            let found = (i + 3..=hi).rev().find(|&j| {
-                let joined = (i + 1..j - 1).any(|k| matches!(seg.word(k), "&" | "and"));
-                joined
-                    && capitalised(seg.word(j - 1))
+            // A span `i..j` is joined when an "and" or "&" stands inside it
+            // before its last word: the first one after `i`, found once,
+            // bounds the ends worth looking up.
+            let Some(and_at) = (i + 1..hi.saturating_sub(1)).find(|&k| matches!(seg.word(k), "&" | "and")) else {
+                i += 1;
+                continue;
+            };
+            let found = ((i + 3).max(and_at + 2)..=hi).rev().find(|&j| {
+                capitalised(seg.word(j - 1))
                     && gaz.lookup((i..j).map(lower)) & lists.places != 0
                     && seg.tokens[i + 1..j].iter().all(|t| t.newlines_before == 0)
             });
