@@ -606,6 +606,16 @@ fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Whether a char after the first is upper case ("iPhone", "eBay"), by a
+/// byte test for ASCII words.
+fn capital_inside(w: &str) -> bool {
+    if w.is_ascii() {
+        w.as_bytes().iter().skip(1).any(u8::is_ascii_uppercase)
+    } else {
+        w.chars().skip(1).any(char::is_uppercase)
+    }
+}
+
 /// A name that reads as nothing but a name: camel case ("OpenAI", "iPhone"),
 /// digits or symbols in it ("A350", "OPEC+", "Chick-fil-A"), or several
 /// capitalised words ("Hugging Face").
@@ -819,8 +829,7 @@ fn known_names(seg: &Segmented, lists: &Lists, lookup: &impl Fn(usize, usize) ->
             let t = seg.tokens[i];
             let w = seg.word(i);
             let may_start = !taken[i]
-                && matches!(t.kind, TokenKind::Word | TokenKind::Number)
-                && (capitalised(w) || w.chars().skip(1).any(char::is_uppercase) || t.kind == TokenKind::Number);
+                && (t.kind == TokenKind::Number || t.kind == TokenKind::Word && (capitalised(w) || capital_inside(w)));
             if !may_start {
                 i += 1;
                 continue;
