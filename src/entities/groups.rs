@@ -2,9 +2,8 @@
 //! ("Mark Rutte" / "Mr Rutte" / "Rutte", "European Union" / "EU", "Nato" /
 //! "NATO" / "North Atlantic Treaty Organization").
 
-use std::collections::HashMap;
-
 use super::consistency::Vote;
+use super::hash::WordMap;
 use crate::document::{Entity, EntityLabel, Group};
 use crate::span::Span;
 use crate::text::{Segmented, TokenKind};
@@ -244,11 +243,20 @@ fn acronym(words: &[String]) -> Option<String> {
 /// Whether a mention could be an acronym: one word of 2–6 letters written in
 /// capitals ("EU", "NATO") or as a word ("Nato").
 fn could_be_acronym(seg_text: &str, core: Span, words: &[String]) -> bool {
-    let raw = core.slice(seg_text).replace('.', "");
-    words.len() == 1
-        && (2..=6).contains(&raw.chars().count())
-        && raw.chars().all(char::is_alphabetic)
-        && raw.chars().next().is_some_and(char::is_uppercase)
+    if words.len() != 1 {
+        return false;
+    }
+    // The mention's chars without its periods, read without copying them.
+    let mut raw = core.slice(seg_text).chars().filter(|&c| c != '.');
+    let Some(first) = raw.next() else { return false };
+    let mut count = 1;
+    for c in raw {
+        if !c.is_alphabetic() {
+            return false;
+        }
+        count += 1;
+    }
+    (2..=6).contains(&count) && first.is_alphabetic() && first.is_uppercase()
 }
 
 struct Unions {
@@ -296,13 +304,13 @@ pub fn group_entities(seg: &Segmented, entities: &mut [Entity]) -> Vec<Group> {
     let names: Vec<Name> = entities.iter().map(|e| name_of(seg, e.span, e.label)).collect();
     let n = entities.len();
     let mut u = Unions::new(n);
-    let mut exact: HashMap<String, usize> = HashMap::new();
-    let mut acronyms: HashMap<String, usize> = HashMap::new(); // acronym of a long name -> mention
-    let mut short_forms: HashMap<String, usize> = HashMap::new(); // one-word mention that may be an acronym
-    let mut last_names: HashMap<String, Vec<usize>> = HashMap::new(); // last word -> full names (one per group)
-    let mut first_names: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut lone: HashMap<String, usize> = HashMap::new(); // one-word person mentions not yet joined to a full name
-    let mut companies: HashMap<String, usize> = HashMap::new(); // "meta" -> a mention of "Meta Platforms"
+    let mut exact: WordMap<String, usize> = WordMap::default();
+    let mut acronyms: WordMap<String, usize> = WordMap::default(); // acronym of a long name -> mention
+    let mut short_forms: WordMap<String, usize> = WordMap::default(); // one-word mention that may be an acronym
+    let mut last_names: WordMap<String, Vec<usize>> = WordMap::default(); // last word -> full names (one per group)
+    let mut first_names: WordMap<String, Vec<usize>> = WordMap::default();
+    let mut lone: WordMap<String, usize> = WordMap::default(); // one-word person mentions not yet joined to a full name
+    let mut companies: WordMap<String, usize> = WordMap::default(); // "meta" -> a mention of "Meta Platforms"
     for (i, name) in names.iter().enumerate() {
         if name.words.is_empty() {
             continue;
@@ -373,12 +381,12 @@ pub fn group_entities(seg: &Segmented, entities: &mut [Entity]) -> Vec<Group> {
         exact.entry(key).or_insert(i);
     }
     // Number the groups in order of first mention.
-    let mut id_of_root: HashMap<usize, usize> = HashMap::new();
+    let mut id_of_root: Vec<Option<usize>> = vec![None; n];
     let mut groups: Vec<Group> = Vec::new();
     let mut best: Vec<(usize, usize, usize)> = Vec::new(); // (words, chars, mention) of the fullest name
     for i in 0..n {
         let root = u.find(i);
-        let id = *id_of_root.entry(root).or_insert_with(|| {
+        let id = *id_of_root[root].get_or_insert_with(|| {
             groups.push(Group {
                 name: String::new(),
                 label: entities[i].label,
