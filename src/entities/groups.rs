@@ -198,8 +198,12 @@ fn name_of(seg: &Segmented, span: Span, label: EntityLabel) -> Name {
         }
         let kept = w.trim_end_matches('.');
         let lw = if kept.is_ascii() {
-            // One pass and one allocation for the common case.
-            kept.bytes().filter(|&b| b != b'.').map(|b| b.to_ascii_lowercase() as char).collect()
+            // One copy, lower-cased in place, for the common case.
+            let mut lw = kept.to_ascii_lowercase();
+            if lw.as_bytes().contains(&b'.') {
+                lw.retain(|c| c != '.');
+            }
+            lw
         } else {
             kept.replace('.', "").to_lowercase()
         };
