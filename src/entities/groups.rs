@@ -144,19 +144,39 @@ const COMPANY_WORDS: &[&str] = &[
 /// The longest title, in bytes.
 const LONGEST_TITLE: usize = 15;
 
+/// A word of at most [`LONGEST_TITLE`] bytes as one number: its bytes from
+/// the top, zero-padded, and its length in the lowest byte. Numbers of
+/// words compare as the words do, so the sorted titles give sorted keys.
+const fn title_key(w: &[u8]) -> u128 {
+    let mut key = 0u128;
+    let mut i = 0;
+    while i < LONGEST_TITLE {
+        key = key << 8 | if i < w.len() { w[i].to_ascii_lowercase() as u128 } else { 0 };
+        i += 1;
+    }
+    key << 8 | w.len() as u128
+}
+
+/// The keys of [`TITLES`], in the same (sorted) order.
+const TITLE_KEYS: [u128; TITLES.len()] = {
+    let mut keys = [0u128; TITLES.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = title_key(TITLES[i].as_bytes());
+        i += 1;
+    }
+    keys
+};
+
 /// Whether `word` (any case, with or without a final period) is a title.
 pub fn is_title(word: &str) -> bool {
     let w = word.trim_end_matches('.').as_bytes();
     if w.is_empty() || w.len() > LONGEST_TITLE || !w[0].is_ascii_alphabetic() {
         return false;
     }
-    // Lower-cased on the stack: the titles are ASCII, so a word with any
+    // Lower-cased into the key: the titles are ASCII, so a word with any
     // other byte matches none of them, as under `eq_ignore_ascii_case`.
-    let mut buf = [0u8; LONGEST_TITLE];
-    let lower = &mut buf[..w.len()];
-    lower.copy_from_slice(w);
-    lower.make_ascii_lowercase();
-    TITLES.binary_search_by(|t| t.as_bytes().cmp(lower)).is_ok()
+    TITLE_KEYS.binary_search(&title_key(w)).is_ok()
 }
 
 /// Whether `word` is a title that stands before a person's name and is never
@@ -461,6 +481,7 @@ mod tests {
         assert!(TITLES.windows(2).all(|w| w[0] < w[1]));
         assert!(TITLES.iter().all(|t| t.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')));
         assert_eq!(TITLES.iter().map(|t| t.len()).max(), Some(LONGEST_TITLE));
+        assert!(TITLE_KEYS.windows(2).all(|k| k[0] < k[1]));
         for w in ["Mr", "MR.", "sen.", "President-Elect", "Justices", "The", "St."] {
             assert!(is_title(w), "{w}");
         }
