@@ -526,6 +526,38 @@ const PEOPLE_SINCE_1996: &[&str] = &[
     "Zuckerberg",
 ];
 
+/// The longest word a [`PEOPLE_SINCE_1996`] key holds, in bytes.
+const LONGEST_PERSON: usize = 15;
+
+/// A word of at most [`LONGEST_PERSON`] bytes as one number: its bytes
+/// from the top, zero-padded, and its length in the lowest byte. Numbers of
+/// words compare as the words do, so the sorted list gives sorted keys.
+const fn person_key(w: &[u8]) -> u128 {
+    let mut key = 0u128;
+    let mut i = 0;
+    while i < LONGEST_PERSON {
+        key = key << 8 | if i < w.len() { w[i] as u128 } else { 0 };
+        i += 1;
+    }
+    key << 8 | w.len() as u128
+}
+
+/// The keys of [`PEOPLE_SINCE_1996`], in the same (sorted) order.
+const PERSON_KEYS: [u128; PEOPLE_SINCE_1996.len()] = {
+    let mut keys = [0u128; PEOPLE_SINCE_1996.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = person_key(PEOPLE_SINCE_1996[i].as_bytes());
+        i += 1;
+    }
+    keys
+};
+
+/// Whether `w` is one of [`PEOPLE_SINCE_1996`], compared as one number.
+fn person_since_1996(w: &str) -> bool {
+    w.len() <= LONGEST_PERSON && PERSON_KEYS.binary_search(&person_key(w.as_bytes())).is_ok()
+}
+
 /// "31-28": two scores joined by a hyphen.
 fn is_score(w: &str) -> bool {
     w.split_once('-').is_some_and(|(a, b)| {
@@ -881,7 +913,7 @@ fn known_names(seg: &Segmented, lists: &Lists, lookup: &impl Fn(usize, usize) ->
             }
         }
         // A product and its model number: "iPhone" + "16", "PlayStation" + "5".
-        if has(lookup(a, b), lists.product) && b < sentence_end {
+        if has(mask, lists.product) && b < sentence_end {
             let w = seg.word(b);
             let model = seg.tokens[b].kind == TokenKind::Number && w.len() <= 4
                 || matches!(w, "II" | "III" | "IV" | "V" | "VI" | "Pro" | "Max" | "Ultra" | "Plus" | "Mini");
@@ -1169,7 +1201,7 @@ fn heads_before_of(seg: &Segmented, out: &mut Vec<Entity>) {
 fn people_since_1996(seg: &Segmented, out: &mut Vec<Entity>) {
     for e in out.iter_mut().filter(|e| e.label != EntityLabel::Per) {
         let (a, b) = tokens_of(seg, e.span);
-        if b == a + 1 && PEOPLE_SINCE_1996.binary_search(&seg.word(a)).is_ok() {
+        if b == a + 1 && person_since_1996(seg.word(a)) {
             e.label = EntityLabel::Per;
         }
     }
@@ -1186,7 +1218,7 @@ fn people_since_1996(seg: &Segmented, out: &mut Vec<Entity>) {
         if inside
             || t.kind != TokenKind::Word
             || !seg.word(i).as_bytes()[0].is_ascii_uppercase()
-            || PEOPLE_SINCE_1996.binary_search(&seg.word(i)).is_err()
+            || !person_since_1996(seg.word(i))
         {
             continue;
         }
@@ -1605,6 +1637,14 @@ mod tests {
     fn people_since_1996_are_sorted() {
         assert!(PEOPLE_SINCE_1996.windows(2).all(|w| w[0] < w[1]));
         assert!(PEOPLE_SINCE_1996.iter().all(|w| w.as_bytes()[0].is_ascii_uppercase()));
+        assert!(PEOPLE_SINCE_1996.iter().all(|w| w.len() <= LONGEST_PERSON));
+        assert!(PERSON_KEYS.windows(2).all(|k| k[0] < k[1]));
+        for w in ["Biden", "Erdo\u{11f}an", "Ocasio-Cortez", "Zuckerberg"] {
+            assert!(person_since_1996(w), "{w}");
+        }
+        for w in ["biden", "Bide", "Bidens", "Erdogans", "Ocasio-Cortez-Smith", ""] {
+            assert!(!person_since_1996(w), "{w}");
+        }
     }
 
     #[test]
