@@ -189,14 +189,46 @@ pub fn is_person_title(word: &str) -> bool {
 /// A mention reduced to what names compare on.
 #[derive(Clone, Debug)]
 struct Name {
-    /// Lower-cased words without titles, periods or possessive endings.
-    words: Vec<String>,
+    /// Lower-cased words without titles, periods or possessive endings,
+    /// joined by single spaces (no token holds a space).
+    key: String,
+    /// How many words `key` holds.
+    n_words: usize,
     /// The span of the mention without leading titles and possessive ending.
     core: Span,
     /// The title words that were stripped, lower-cased without periods.
     titles: Vec<String>,
     /// Tagged as a person, or read as one from the titles inside it.
     person: bool,
+}
+
+impl Name {
+    /// The words of the name, in order.
+    fn words(&self) -> impl Iterator<Item = &str> {
+        self.key.split(' ').take(self.n_words)
+    }
+}
+
+/// Appends `w` lower-cased, without its periods.
+fn push_lower(out: &mut String, w: &str) {
+    if w.is_ascii() {
+        // Copied once and lower-cased in place, for the common case.
+        let from = out.len();
+        out.push_str(w);
+        out[from..].make_ascii_lowercase();
+        if w.as_bytes().contains(&b'.') {
+            let lower = out.split_off(from);
+            out.extend(lower.chars().filter(|&c| c != '.'));
+        }
+    } else {
+        out.push_str(&w.replace('.', "").to_lowercase());
+    }
+}
+
+/// Whether `w`, lower-cased without its periods, is "the" (no char but
+/// ASCII ones lower-cases to an ASCII "t", "h" or "e").
+fn is_the(w: &str) -> bool {
+    w.bytes().filter(|&b| b != b'.').map(|b| b.to_ascii_lowercase()).eq(*b"the")
 }
 
 fn is_possessive(w: &str) -> bool {
@@ -207,7 +239,7 @@ fn name_of(seg: &Segmented, span: Span, label: EntityLabel) -> Name {
     let toks = &seg.tokens;
     let first = toks.partition_point(|t| t.span.end <= span.start);
     // Words with their spans; possessive endings and punctuation dropped.
-    let mut all: Vec<(String, Span, bool)> = Vec::new();
+    let mut all: Vec<(&str, Span, bool)> = Vec::new();
     let mut i = first;
     while i < toks.len() && toks[i].span.start < span.end {
         let w = seg.word(i);
@@ -216,25 +248,14 @@ fn name_of(seg: &Segmented, span: Span, label: EntityLabel) -> Name {
         if t.kind != TokenKind::Word && t.kind != TokenKind::Number || is_possessive(w) {
             continue;
         }
-        let kept = w.trim_end_matches('.');
-        let lw = if kept.is_ascii() {
-            // One copy, lower-cased in place, for the common case.
-            let mut lw = kept.to_ascii_lowercase();
-            if lw.as_bytes().contains(&b'.') {
-                lw.retain(|c| c != '.');
-            }
-            lw
-        } else {
-            kept.replace('.', "").to_lowercase()
-        };
-        all.push((lw, Span::new(t.span.start, t.span.end.min(span.end)), is_title(w)));
+        all.push((w.trim_end_matches('.'), Span::new(t.span.start, t.span.end.min(span.end)), is_title(w)));
     }
     // A person's titles come off the front ("Sen. Ann Lee"); in a mention
     // tagged otherwise, titles inside it before a full name mark a person
     // ("Nato Secretary General Mark Rutte"), never a leading one ("General
     // Motors").
     // A leading article is no part of a name: "the European Union".
-    if all.len() > 1 && all[0].0 == "the" {
+    if all.len() > 1 && is_the(all[0].0) {
         all.remove(0);
     }
     let cut = if label == EntityLabel::Per {
@@ -250,24 +271,40 @@ fn name_of(seg: &Segmented, span: Span, label: EntityLabel) -> Name {
         (Some(a), Some(b)) => a.1.cover(b.1),
         _ => span,
     };
-    let words = all.drain(cut..).map(|w| w.0).collect();
-    let titles = all.into_iter().filter(|w| w.2).map(|w| w.0).collect();
-    Name { words, core, titles, person: label == EntityLabel::Per || cut > 0 }
+    let mut key = String::with_capacity(core.len());
+    for (n, w) in rest.iter().enumerate() {
+        if n > 0 {
+            key.push(' ');
+        }
+        push_lower(&mut key, w.0);
+    }
+    let titles = all[..cut]
+        .iter()
+        .filter(|w| w.2)
+        .map(|w| {
+            let mut t = String::new();
+            push_lower(&mut t, w.0);
+            t
+        })
+        .collect();
+    Name { key, n_words: rest.len(), core, titles, person: label == EntityLabel::Per || cut > 0 }
 }
 
 /// The initials of a multi-word name ("north atlantic treaty organization" → "nato").
-fn acronym(words: &[String]) -> Option<String> {
-    let kept: Vec<&String> = words.iter().filter(|w| !ACRONYM_SKIP.contains(&w.as_str())).collect();
-    if kept.len() < 2 {
-        return None;
+fn acronym<'a>(words: impl Iterator<Item = &'a str>) -> Option<String> {
+    let mut initials = String::new();
+    let mut kept = 0;
+    for w in words.filter(|w| !ACRONYM_SKIP.contains(w)) {
+        kept += 1;
+        initials.extend(w.chars().next());
     }
-    Some(kept.iter().filter_map(|w| w.chars().next()).collect())
+    (kept >= 2).then_some(initials)
 }
 
 /// Whether a mention could be an acronym: one word of 2–6 letters written in
 /// capitals ("EU", "NATO") or as a word ("Nato").
-fn could_be_acronym(seg_text: &str, core: Span, words: &[String]) -> bool {
-    if words.len() != 1 {
+fn could_be_acronym(seg_text: &str, core: Span, n_words: usize) -> bool {
+    if n_words != 1 {
         return false;
     }
     // The mention's chars without its periods, read without copying them.
@@ -328,22 +365,23 @@ pub fn group_entities(seg: &Segmented, entities: &mut [Entity]) -> Vec<Group> {
     let names: Vec<Name> = entities.iter().map(|e| name_of(seg, e.span, e.label)).collect();
     let n = entities.len();
     let mut u = Unions::new(n);
-    let mut exact: WordMap<String, usize> = WordMap::default();
+    // Keyed by the names' own words where they can be.
+    let mut exact: WordMap<&str, usize> = WordMap::default();
     let mut acronyms: WordMap<String, usize> = WordMap::default(); // acronym of a long name -> mention
-    let mut short_forms: WordMap<String, usize> = WordMap::default(); // one-word mention that may be an acronym
-    let mut last_names: WordMap<String, Vec<usize>> = WordMap::default(); // last word -> full names (one per group)
-    let mut first_names: WordMap<String, Vec<usize>> = WordMap::default();
-    let mut lone: WordMap<String, usize> = WordMap::default(); // one-word person mentions not yet joined to a full name
-    let mut companies: WordMap<String, usize> = WordMap::default(); // "meta" -> a mention of "Meta Platforms"
+    let mut short_forms: WordMap<&str, usize> = WordMap::default(); // one-word mention that may be an acronym
+    let mut last_names: WordMap<&str, Vec<usize>> = WordMap::default(); // last word -> full names (one per group)
+    let mut first_names: WordMap<&str, Vec<usize>> = WordMap::default();
+    let mut lone: WordMap<&str, usize> = WordMap::default(); // one-word person mentions not yet joined to a full name
+    let mut companies: WordMap<&str, usize> = WordMap::default(); // "meta" -> a mention of "Meta Platforms"
     for (i, name) in names.iter().enumerate() {
-        if name.words.is_empty() {
+        if name.n_words == 0 {
             continue;
         }
-        let key = name.words.join(" ");
+        let key = name.key.as_str();
         let person = name.person;
-        if name.words.len() == 1 {
-            let w = &name.words[0];
-            let short = could_be_acronym(seg.text, name.core, &name.words);
+        if name.n_words == 1 {
+            let w = key;
+            let short = could_be_acronym(seg.text, name.core, name.n_words);
             if short && let Some(&j) = acronyms.get(w) {
                 u.join(i, j);
             } else if let Some(full) = last_names.get(w) {
@@ -359,41 +397,41 @@ pub fn group_entities(seg: &Segmented, entities: &mut [Entity]) -> Vec<Group> {
                 u.join(i, pick);
             } else if let Some(&j) = companies.get(w).filter(|_| entities[i].label != EntityLabel::Loc) {
                 u.join(i, j);
-            } else if let Some(&j) = exact.get(&key) {
+            } else if let Some(&j) = exact.get(key) {
                 u.join(i, j);
             } else if let Some(full) = first_names.get(w).filter(|f| person && f.len() == 1) {
                 u.join(i, full[0]);
             } else if person {
-                lone.insert(w.clone(), i);
+                lone.insert(w, i);
             }
             if short {
-                short_forms.entry(w.clone()).or_insert(i);
+                short_forms.entry(w).or_insert(i);
             }
         } else {
-            if let Some(&j) = exact.get(&key) {
+            if let Some(&j) = exact.get(key) {
                 u.join(i, j);
             }
+            let head = name.words().next().expect("non-empty");
             // "Meta Platforms" and "Meta": a company and its short form.
-            if !person && name.words[1..].iter().all(|w| COMPANY_WORDS.contains(&w.as_str())) {
-                let head = name.words[0].clone();
-                if let Some(&j) = exact.get(&head).filter(|&&j| entities[j].label != EntityLabel::Loc) {
+            if !person && name.words().skip(1).all(|w| COMPANY_WORDS.contains(&w)) {
+                if let Some(&j) = exact.get(head).filter(|&&j| entities[j].label != EntityLabel::Loc) {
                     u.join(i, j);
                 }
                 companies.entry(head).or_insert(i);
             }
-            if let Some(a) = acronym(&name.words) {
-                if let Some(&j) = short_forms.get(&a) {
+            if let Some(a) = acronym(name.words()) {
+                if let Some(&j) = short_forms.get(a.as_str()) {
                     u.join(i, j);
                 }
                 acronyms.entry(a).or_insert(i);
             }
             if person {
-                let last = name.words.last().expect("non-empty").clone();
+                let last = name.words().last().expect("non-empty");
                 // A lone last name seen before the full name joins it.
-                if let Some(j) = lone.remove(&last) {
+                if let Some(j) = lone.remove(last) {
                     u.join(i, j);
                 }
-                for (map, word) in [(&mut last_names, last), (&mut first_names, name.words[0].clone())] {
+                for (map, word) in [(&mut last_names, last), (&mut first_names, head)] {
                     let full = map.entry(word).or_default();
                     let root = u.find(i);
                     if full.len() < MAX_NAMESAKES && !full.iter().any(|&j| u.find(j) == root) {
@@ -423,7 +461,7 @@ pub fn group_entities(seg: &Segmented, entities: &mut [Entity]) -> Vec<Group> {
         });
         entities[i].group = Some(id);
         groups[id].mentions += 1;
-        let fullness = (names[i].words.len(), names[i].core.len());
+        let fullness = (names[i].n_words, names[i].core.len());
         if fullness > (best[id].0, best[id].1) {
             best[id] = (fullness.0, fullness.1, i);
         }
@@ -435,7 +473,7 @@ pub fn group_entities(seg: &Segmented, entities: &mut [Entity]) -> Vec<Group> {
         .iter()
         .zip(&names)
         .map(|(e, name)| Vote {
-            words: name.words.len(),
+            words: name.n_words,
             label: if name.person { EntityLabel::Per } else { e.label },
             titled: name.person && e.label != EntityLabel::Per,
         })
