@@ -144,105 +144,112 @@ const JOB_WORDS: &[&str] = &[
 ];
 
 /// Heads that make a place plus the words after it an organisation ("Los
-/// Angeles" + "Police Department").
+/// Angeles" + "Police Department"). Sorted.
 const ORG_HEADS: &[&str] = &[
-    "Department",
-    "Police",
-    "Council",
-    "University",
-    "College",
-    "Authority",
     "Agency",
-    "Commission",
-    "Board",
-    "Ministry",
-    "Office",
-    "Service",
-    "Services",
     "Airlines",
     "Airways",
-    "Institute",
-    "Museum",
-    "Hospital",
-    "Court",
-    "Council",
     "Assembly",
+    "Authority",
+    "Board",
+    "College",
+    "Commission",
+    "Council",
+    "Court",
+    "Department",
+    "Hospital",
+    "Institute",
+    "Ministry",
+    "Museum",
+    "Office",
     "Parliament",
+    "Police",
     "Senate",
+    "Service",
+    "Services",
+    "University",
 ];
 
 /// Last words that make a name an organisation whatever the tagger read it
 /// as ("Northwind Energy", "Vantage Robotics", "Greenfield Holdings",
 /// "Green Party"): company, institution and party heads. Words that also end
 /// places or events are left out ("West Bank", "Soviet Union", "Premier
-/// League", "Western Front").
+/// League", "Western Front"). Sorted.
 const ORG_SUFFIXES: &[&str] = &[
-    "Energy",
-    "Logistics",
-    "Capital",
-    "Robotics",
-    "Labs",
-    "Laboratories",
-    "Technologies",
-    "Holdings",
+    "Academy",
+    "Aerospace",
+    "Agency",
     "Airlines",
     "Airways",
-    "Pharmaceuticals",
-    "Pharma",
-    "Therapeutics",
+    "Alliance",
+    "Analytics",
+    "Association",
+    "Authority",
     "Biosciences",
     "Biotech",
+    "Capital",
+    "Coalition",
+    "College",
+    "Commission",
+    "Committee",
+    "Communications",
+    "Corp",
+    "Corp.",
+    "Council",
+    "Department",
+    "Electronics",
+    "Energy",
+    "Entertainment",
+    "Financial",
+    "Foods",
     "Foundation",
+    "Holdings",
+    "Inc",
+    "Inc.",
+    "Industries",
     "Institute",
     "Institution",
-    "University",
-    "College",
-    "Council",
-    "Party",
-    "Systems",
-    "Analytics",
-    "Industries",
-    "Ventures",
-    "Partners",
+    "Insurance",
+    "Investments",
+    "LLC",
+    "Laboratories",
+    "Labs",
+    "Logistics",
+    "Ltd",
+    "Ltd.",
+    "Ministry",
     "Motors",
     "Motorsports",
     "Networks",
-    "Software",
+    "Orchestra",
+    "PLC",
+    "Partners",
+    "Party",
+    "Pharma",
+    "Pharmaceuticals",
+    "Plc",
+    "Robotics",
+    "Securities",
     "Semiconductor",
     "Semiconductors",
-    "Electronics",
-    "Telecom",
-    "Communications",
-    "Aerospace",
-    "Insurance",
-    "Financial",
-    "Securities",
-    "Investments",
-    "Foods",
-    "Studios",
-    "Entertainment",
-    "Inc",
-    "Inc.",
-    "Corp",
-    "Corp.",
-    "Ltd",
-    "Ltd.",
-    "LLC",
-    "Plc",
-    "PLC",
-    "Association",
     "Society",
-    "Commission",
-    "Committee",
-    "Agency",
-    "Authority",
-    "Ministry",
-    "Department",
-    "Coalition",
-    "Alliance",
-    "Academy",
-    "Orchestra",
+    "Software",
+    "Studios",
+    "Systems",
+    "Technologies",
+    "Telecom",
+    "Therapeutics",
+    "University",
+    "Ventures",
 ];
+
+fn is_org_head(w: &str) -> bool {
+    ORG_HEADS.binary_search(&w).is_ok()
+}
+
+fn is_org_suffix(w: &str) -> bool {
+    ORG_SUFFIXES.binary_search(&w).is_ok()
+}
 
 /// The heads among those that name companies, whose first word alone is
 /// the company's short name ("Northwind Energy" ... "Northwind shares").
@@ -728,7 +735,7 @@ fn split_titled_spans(seg: &Segmented, gaz: &Gazetteer, lookup: &impl Fn(usize, 
             None
         } else if matches!(last, "County" | "City" | "State" | "Province") {
             Some(EntityLabel::Loc)
-        } else if ORG_HEADS.contains(&last) {
+        } else if is_org_head(last) {
             Some(EntityLabel::Org)
         } else {
             listed
@@ -832,7 +839,7 @@ fn extend_places(seg: &Segmented, out: &mut [Entity]) {
         {
             j += 1;
         }
-        if let Some(k) = (b..j).rev().find(|&k| ORG_HEADS.contains(&seg.word(k))) {
+        if let Some(k) = (b..j).rev().find(|&k| is_org_head(seg.word(k))) {
             e.span = Span::new(e.span.start, seg.tokens[k].span.end);
             e.label = EntityLabel::Org;
         }
@@ -1458,7 +1465,7 @@ fn organisation_heads(seg: &Segmented, lists: &Lists, lookup: &impl Fn(usize, us
         if matches!(e.label, EntityLabel::Loc | EntityLabel::Per)
             && let Some(j) = (b + 1..=(b + 2).min(sentence_end))
                 .rev()
-                .find(|&j| (b..j).all(word_at) && ORG_SUFFIXES.contains(&seg.word(j - 1)) && !word_at(j))
+                .find(|&j| (b..j).all(word_at) && is_org_suffix(seg.word(j - 1)) && !word_at(j))
         {
             e.span = span_of(seg, a, j);
             e.label = EntityLabel::Org;
@@ -1467,7 +1474,7 @@ fn organisation_heads(seg: &Segmented, lists: &Lists, lookup: &impl Fn(usize, us
         if e.label == EntityLabel::Org || b - a < 2 || !name_words(seg, a, b) {
             continue;
         }
-        let head = ORG_SUFFIXES.contains(&seg.word(b - 1))
+        let head = is_org_suffix(seg.word(b - 1))
             || ORG_OF_HEADS.contains(&seg.word(a)) && seg.word(a + 1) == "of" && b - a >= 3;
         if head && lookup(a, b) & lists.places == 0 {
             e.label = EntityLabel::Org;
@@ -1516,22 +1523,27 @@ fn person_cues(
         if b <= a || b - a > 4 {
             continue;
         }
-        let words: Vec<usize> = (a..b).filter(|&i| seg.tokens[i].kind == TokenKind::Word).collect();
         // Title-case words only ("GOLDEN STATE" is a results table's team).
         let title_case = |w: &str| capitalised(w) && w.chars().skip(1).any(char::is_lowercase);
-        if words.iter().any(|&i| {
-            !title_case(seg.word(i)) || ORG_SUFFIXES.contains(&seg.word(i)) || ORG_HEADS.contains(&seg.word(i))
+        let plain = |i: usize| {
+            let w = seg.word(i);
+            title_case(w) && !is_org_suffix(w) && !is_org_head(w)
+        };
+        let mut words = 0;
+        if !(a..b).filter(|&i| seg.tokens[i].kind == TokenKind::Word).all(|i| {
+            words += 1;
+            plain(i)
         }) {
             continue;
         }
         let honorific = a > 0 && PERSON_HONORIFICS.contains(&seg.word(a - 1)) && seg.tokens[a].newlines_before == 0;
-        if honorific && words.len() <= 3 && lookup(a, b) & lists.not_people == 0 {
+        if honorific && words <= 3 && lookup(a, b) & lists.not_people == 0 {
             e.label = EntityLabel::Per;
             continue;
         }
         // A given name and one or two words that no list of names of
         // organisations, places or things knows, alone or together.
-        if words.len() < 2 || words.len() > 3 || words.len() != b - a || e.label == EntityLabel::Misc {
+        if !(2..=3).contains(&words) || words != b - a || e.label == EntityLabel::Misc {
             continue;
         }
         // The given name is no common word ("Golden", "Star") and no title
@@ -1657,6 +1669,13 @@ mod tests {
         for w in ["Sunnis'", "Christian", "Rohingyas", "Kurdistan", "Shi\u{2018}ite", ""] {
             assert!(!religion_or_people(w), "{w}");
         }
+    }
+
+    #[test]
+    fn organisation_heads_are_sorted() {
+        assert!(ORG_HEADS.windows(2).all(|w| w[0] < w[1]));
+        assert!(ORG_SUFFIXES.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_org_head("Police") && is_org_suffix("Inc.") && !is_org_suffix("Police"));
     }
 
     #[test]
