@@ -257,6 +257,74 @@ fn affixes(w: &str, f: &mut impl FnMut(u32, u64)) {
     f(T_LEN, w.chars().count().min(12) as u64);
 }
 
+/// A word's own facts: its hashes, shapes, capitalisation and class.
+fn own_facts(w: &str, kind: TokenKind, res: &Resources) -> Tok {
+    let (shape, short_shape) = shapes(w);
+    let lower = hash::word(w, true);
+    let form = hash::word(w, false);
+    Tok {
+        lower,
+        form,
+        shape,
+        short_shape,
+        cap: cap_class(w, kind) as u8,
+        cluster: if res.groups & group::CLUSTERS != 0 { res.clusters.lookup(form, lower) } else { None },
+        ..Tok::default()
+    }
+}
+
+/// The keys of word `w`'s type, whose own facts are `t`, in the entry's
+/// layout (`K_*`): returns the lengths of its word-class runs and of its
+/// affixes.
+fn type_keys(t: &Tok, w: &str, kind: TokenKind, res: &Resources, push: &mut impl FnMut(u64)) -> ([u8; 3], u8) {
+    let f = hash::feature;
+    for k in 0..5 {
+        push(f(T_W + k, t.lower));
+    }
+    push(f(T_FORM, t.form));
+    push(f(T_FORM_PREV, t.form));
+    push(f(T_FORM_NEXT, t.form));
+    for k in 0..5 {
+        push(f(T_SHAPE + k, if k == 2 { t.shape } else { t.short_shape }));
+    }
+    push(f(T_CAP, t.cap as u64));
+    let mut clusters = [0u8; 3];
+    for (slot, d) in [-1isize, 0, 1].into_iter().enumerate() {
+        let base = T_CLUSTER + ((d + 1) * 8) as u32;
+        let mut n = 0;
+        match t.cluster {
+            None => {
+                push(f(base + 7, 0));
+                n = 1;
+            }
+            Some((bits, _)) if res.clusters.prefixes.is_empty() => {
+                push(f(base, bits as u64));
+                n = 1;
+            }
+            Some((bits, len)) => {
+                for (k, &p) in res.clusters.prefixes.iter().enumerate().take(7) {
+                    if d != 0 && k % 2 == 1 {
+                        continue;
+                    }
+                    let p = p.min(len);
+                    let v = if p == 0 { 0 } else { (bits >> (len - p)) as u64 | (p as u64) << 32 };
+                    push(f(base + k as u32, v));
+                    n += 1;
+                }
+            }
+        }
+        clusters[slot] = n;
+    }
+    let mut n_affixes = 0u8;
+    if res.groups & group::AFFIXES != 0 && kind == TokenKind::Word {
+        affixes(w, &mut |template, v| {
+            push(f(template, v));
+            n_affixes += 1;
+        });
+    }
+    (clusters, n_affixes)
+}
+
 /// A sentence written in capitals (a headline, a dateline, a sports result line).
 fn is_caps_line(seg: &Segmented, tokens: &[Token]) -> bool {
     let (mut upper_words, mut lower) = (0, 0);
@@ -358,6 +426,8 @@ const C_LEN: u32 = 13;
 /// A word type's entry.
 #[derive(Clone, Copy, Debug)]
 struct TypeEntry {
+    /// The word's own facts (its contextual fields unset).
+    tok: Tok,
     /// Offset of its first resolved key in the pool.
     at: u32,
     /// Lengths of its word-class runs (previous, own, next) and of its affixes.
@@ -385,13 +455,13 @@ impl TypeCache {
     /// starts again, so a long session's memory stays bounded.
     const MAX_POOL: usize = 1 << 20;
 
-    pub(crate) fn new(resolve: &mut impl FnMut(u64) -> u32) -> TypeCache {
+    pub(crate) fn new(resolve: &mut dyn FnMut(u64) -> u32) -> TypeCache {
         let mut c = TypeCache::default();
         c.reset(resolve);
         c
     }
 
-    fn reset(&mut self, resolve: &mut impl FnMut(u64) -> u32) {
+    fn reset(&mut self, resolve: &mut dyn FnMut(u64) -> u32) {
         self.index.clear();
         self.entries.clear();
         self.pool.clear();
@@ -415,6 +485,29 @@ impl TypeCache {
         self.pool.extend(consts.iter().map(|&k| resolve(k)));
     }
 
+    /// The type of word `w` (of kind `kind`) under `key`, added with its
+    /// facts `tok` and its keys resolved if it is new.
+    fn type_of(
+        &mut self,
+        key: u64,
+        w: &str,
+        kind: TokenKind,
+        tok: impl FnOnce() -> Tok,
+        res: &Resources,
+        resolve: &mut dyn FnMut(u64) -> u32,
+    ) -> u32 {
+        if let Some(&id) = self.index.get(&key) {
+            return id;
+        }
+        let id = self.entries.len() as u32;
+        let tok = tok();
+        let at = self.pool.len() as u32;
+        let (clusters, affixes) = type_keys(&tok, w, kind, res, &mut |k| self.pool.push(resolve(k)));
+        self.entries.push(TypeEntry { tok, at, clusters, affixes });
+        self.index.insert(key, id);
+        id
+    }
+
     /// Number of word types held.
     #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
@@ -422,43 +515,44 @@ impl TypeCache {
     }
 }
 
-/// One token's features as the tagger sums them, in template order: each
-/// item is a resolved key in the cache's pool or (with [`Items::KEY`] set)
-/// one of the keys computed for this token alone, which the model resolves.
+/// One token's features as the tagger sums them, in template order: the
+/// payload of each key (what the model holds for it), read from the type
+/// cache for single-token features; the keys computed for this token alone
+/// leave a place that the model fills once it has resolved them.
 pub(crate) struct Items {
-    pub(crate) keys: [u64; MAX_KEYS],
-    pub(crate) n_keys: usize,
-    pub(crate) items: [u32; MAX_KEYS],
+    /// The payloads, in template order.
+    pub(crate) payloads: [u32; MAX_KEYS],
     pub(crate) len: usize,
-    /// The model's scratch for resolving `keys`: their home slots, then payloads.
+    /// The computed keys, and where each one's payload goes.
+    pub(crate) keys: [u64; MAX_KEYS],
+    pub(crate) places: [u8; MAX_KEYS],
+    pub(crate) n_keys: usize,
+    /// The model's scratch for resolving `keys`: their home slots.
     pub(crate) slots: [u64; MAX_KEYS],
-    pub(crate) resolved: [u32; MAX_KEYS],
 }
 
 impl Items {
-    pub(crate) const KEY: u32 = 1 << 31;
-
     pub(crate) fn new() -> Items {
         Items {
-            keys: [0; MAX_KEYS],
-            n_keys: 0,
-            items: [0; MAX_KEYS],
+            payloads: [0; MAX_KEYS],
             len: 0,
+            keys: [0; MAX_KEYS],
+            places: [0; MAX_KEYS],
+            n_keys: 0,
             slots: [0; MAX_KEYS],
-            resolved: [0; MAX_KEYS],
         }
     }
 
     #[inline(always)]
-    fn pooled(&mut self, at: u32) {
-        self.items[self.len] = at;
+    fn pooled(&mut self, pool: &[u32], at: u32) {
+        self.payloads[self.len] = pool[at as usize];
         self.len += 1;
     }
 
     #[inline(always)]
     fn key(&mut self, template: u32, value: u64) {
         self.keys[self.n_keys] = hash::feature(template, value);
-        self.items[self.len] = Self::KEY | self.n_keys as u32;
+        self.places[self.n_keys] = self.len as u8;
         self.n_keys += 1;
         self.len += 1;
     }
@@ -492,27 +586,58 @@ impl Features {
 
     /// The per-token facts and document-level statistics the features read:
     /// forms, shapes, sentence starts, capital lines, casing elsewhere, names.
+    #[cfg(any(test, feature = "train"))]
     pub(crate) fn prepare(&mut self, seg: &Segmented, res: &Resources) {
+        self.prepare_with(seg, res, None);
+    }
+
+    /// Every token's facts, for comparing two ways of preparing them.
+    #[cfg(test)]
+    pub(crate) fn facts(&self) -> String {
+        format!("{:?}", self.toks)
+    }
+
+    /// [`Features::prepare`], and each token's word type in `cache`: a word
+    /// seen before takes its own facts from there, a new one is added with
+    /// its keys resolved by `resolve` (the model's look-up). Then
+    /// [`Features::token_items`] gives the tokens' features.
+    pub(crate) fn prepare_typed(
+        &mut self,
+        seg: &Segmented,
+        res: &Resources,
+        cache: &mut TypeCache,
+        resolve: &mut dyn FnMut(u64) -> u32,
+    ) {
+        if cache.pool.len() > TypeCache::MAX_POOL {
+            cache.reset(resolve);
+        }
+        self.prepare_with(seg, res, Some((cache, resolve)));
+    }
+
+    fn prepare_with(
+        &mut self,
+        seg: &Segmented,
+        res: &Resources,
+        mut typed: Option<(&mut TypeCache, &mut dyn FnMut(u64) -> u32)>,
+    ) {
         let n = seg.tokens.len();
         let g = res.groups;
         self.keys.clear();
         self.offsets.clear();
         self.toks.clear();
         self.toks.reserve(n);
+        self.types.clear();
         for t in &seg.tokens {
             let w = t.span.slice(seg.text);
-            let (shape, short_shape) = shapes(w);
-            let lower = hash::word(w, true);
-            let form = hash::word(w, false);
-            self.toks.push(Tok {
-                lower,
-                form,
-                shape,
-                short_shape,
-                cap: cap_class(w, t.kind) as u8,
-                cluster: if g & group::CLUSTERS != 0 { res.clusters.lookup(form, lower) } else { None },
-                ..Tok::default()
-            });
+            match typed.as_mut() {
+                Some((cache, resolve)) => {
+                    let key = hash::fold(hash::exact(w), t.kind as u64);
+                    let id = cache.type_of(key, w, t.kind, || own_facts(w, t.kind, res), res, *resolve);
+                    self.toks.push(cache.entries[id as usize].tok);
+                    self.types.push(id);
+                }
+                None => self.toks.push(own_facts(w, t.kind, res)),
+            }
         }
         // Sentence starts, capital and title-case lines, casing elsewhere.
         let mut casing: IdMap<u8> = IdMap::default();
@@ -576,6 +701,17 @@ impl Features {
                     if g & group::CLUSTERS != 0 {
                         t.cluster = res.clusters.lookup(form, t.lower);
                     }
+                }
+            }
+        }
+        // A lowered word is a type of its own.
+        if let Some((cache, resolve)) = typed {
+            for (i, t) in seg.tokens.iter().enumerate() {
+                let tok = self.toks[i];
+                if tok.lowered {
+                    let w = t.span.slice(seg.text);
+                    let key = hash::fold(hash::fold(hash::exact(w), t.kind as u64), 1);
+                    self.types[i] = cache.type_of(key, w, t.kind, || tok, res, resolve);
                 }
             }
         }
@@ -720,87 +856,6 @@ impl Features {
         }
     }
 
-    /// Finds each token's word type in `cache`, adding the types not yet
-    /// there with their keys resolved by `resolve` (the model's look-up).
-    /// Call after [`Features::prepare`].
-    pub(crate) fn assign_types(
-        &mut self,
-        seg: &Segmented,
-        res: &Resources,
-        cache: &mut TypeCache,
-        resolve: &mut impl FnMut(u64) -> u32,
-    ) {
-        if cache.pool.len() > TypeCache::MAX_POOL {
-            cache.reset(resolve);
-        }
-        self.types.clear();
-        self.types.reserve(self.toks.len());
-        for (j, tok) in seg.tokens.iter().enumerate() {
-            let t = &self.toks[j];
-            let key = hash::fold(hash::fold(hash::exact(seg.word(j)), tok.kind as u64), t.lowered as u64);
-            let next = cache.entries.len() as u32;
-            let id = *cache.index.entry(key).or_insert(next);
-            if id == next {
-                let at = cache.pool.len() as u32;
-                let (clusters, affixes) = self.type_keys(seg, res, j, &mut |k| cache.pool.push(resolve(k)));
-                cache.entries.push(TypeEntry { at, clusters, affixes });
-            }
-            self.types.push(id);
-        }
-    }
-
-    /// The keys of token `j`'s word type, in the entry's layout (`K_*`):
-    /// returns the lengths of its word-class runs and of its affixes.
-    fn type_keys(&self, seg: &Segmented, res: &Resources, j: usize, push: &mut impl FnMut(u64)) -> ([u8; 3], u8) {
-        let t = self.toks[j];
-        let f = hash::feature;
-        for k in 0..5 {
-            push(f(T_W + k, t.lower));
-        }
-        push(f(T_FORM, t.form));
-        push(f(T_FORM_PREV, t.form));
-        push(f(T_FORM_NEXT, t.form));
-        for k in 0..5 {
-            push(f(T_SHAPE + k, if k == 2 { t.shape } else { t.short_shape }));
-        }
-        push(f(T_CAP, t.cap as u64));
-        let mut clusters = [0u8; 3];
-        for (slot, d) in [-1isize, 0, 1].into_iter().enumerate() {
-            let base = T_CLUSTER + ((d + 1) * 8) as u32;
-            let mut n = 0;
-            match t.cluster {
-                None => {
-                    push(f(base + 7, 0));
-                    n = 1;
-                }
-                Some((bits, _)) if res.clusters.prefixes.is_empty() => {
-                    push(f(base, bits as u64));
-                    n = 1;
-                }
-                Some((bits, len)) => {
-                    for (k, &p) in res.clusters.prefixes.iter().enumerate().take(7) {
-                        if d != 0 && k % 2 == 1 {
-                            continue;
-                        }
-                        let p = p.min(len);
-                        let v = if p == 0 { 0 } else { (bits >> (len - p)) as u64 | (p as u64) << 32 };
-                        push(f(base + k as u32, v));
-                        n += 1;
-                    }
-                }
-            }
-            clusters[slot] = n;
-        }
-        let mut n_affixes = 0u8;
-        if res.groups & group::AFFIXES != 0 && seg.tokens[j].kind == TokenKind::Word {
-            affixes(seg.word(j), &mut |template, v| {
-                push(f(template, v));
-                n_affixes += 1;
-            });
-        }
-        (clusters, n_affixes)
-    }
-
     /// Token `i`'s local features as items over `cache` (after
     /// [`Features::assign_types`]): the same keys as [`Features::token_keys`]
     /// in the same order, those of single tokens read from their types.
@@ -822,47 +877,48 @@ impl Features {
             if j < lo as isize || j >= hi as isize { None } else { Some(j as usize) }
         };
         let entry = |j: usize| cache.entries[self.types[j] as usize];
+        let pool = &cache.pool[..];
         let t = toks[i];
         let own = entry(i);
         let (p2, p1, n1, n2) = (at(-2), at(-1), at(1), at(2));
         let (e2, e1, f1, f2) = (p2.map(entry), p1.map(entry), n1.map(entry), n2.map(entry));
         // A neighbour's key at `k` in its entry, or the constant when the window runs past the sentence.
         let nb = |e: Option<TypeEntry>, k: u32, missing: u32| e.map_or(missing, |e| e.at + k);
-        out.pooled(C_BIAS);
+        out.pooled(pool, C_BIAS);
         let kind = seg.tokens[i].kind;
         if matches!(kind, TokenKind::Url | TokenKind::Email) {
             out.key(T_KIND, kind as u64);
             return;
         }
         if g & group::WORDS != 0 {
-            out.pooled(nb(e2, K_W, C_W));
-            out.pooled(nb(e1, K_W + 1, C_W + 1));
-            out.pooled(own.at + K_W + 2);
-            out.pooled(nb(f1, K_W + 3, C_W + 2));
-            out.pooled(nb(f2, K_W + 4, C_W + 3));
-            out.pooled(own.at + K_FORM);
-            out.pooled(nb(e1, K_FORM + 1, C_FORM_PREV));
-            out.pooled(nb(f1, K_FORM + 2, C_FORM_NEXT));
+            out.pooled(pool, nb(e2, K_W, C_W));
+            out.pooled(pool, nb(e1, K_W + 1, C_W + 1));
+            out.pooled(pool, own.at + K_W + 2);
+            out.pooled(pool, nb(f1, K_W + 3, C_W + 2));
+            out.pooled(pool, nb(f2, K_W + 4, C_W + 3));
+            out.pooled(pool, own.at + K_FORM);
+            out.pooled(pool, nb(e1, K_FORM + 1, C_FORM_PREV));
+            out.pooled(pool, nb(f1, K_FORM + 2, C_FORM_NEXT));
         }
         if g & group::AFFIXES != 0 && kind == TokenKind::Word {
             let first = own.at + K_VAR + own.clusters.iter().map(|&n| n as u32).sum::<u32>();
             for a in 0..own.affixes as u32 {
-                out.pooled(first + a);
+                out.pooled(pool, first + a);
             }
         }
         let short_of = |p: Option<usize>, missing: u64| p.map_or(missing, |j| toks[j].short_shape);
         let (s1, s3) = (short_of(p1, SENTINEL_BEFORE), short_of(n1, SENTINEL_AFTER));
         if g & group::SHAPE != 0 {
-            out.pooled(nb(e2, K_SHAPE, C_SHAPE));
-            out.pooled(nb(e1, K_SHAPE + 1, C_SHAPE + 1));
-            out.pooled(own.at + K_SHAPE + 2);
-            out.pooled(nb(f1, K_SHAPE + 3, C_SHAPE + 2));
-            out.pooled(nb(f2, K_SHAPE + 4, C_SHAPE + 3));
+            out.pooled(pool, nb(e2, K_SHAPE, C_SHAPE));
+            out.pooled(pool, nb(e1, K_SHAPE + 1, C_SHAPE + 1));
+            out.pooled(pool, own.at + K_SHAPE + 2);
+            out.pooled(pool, nb(f1, K_SHAPE + 3, C_SHAPE + 2));
+            out.pooled(pool, nb(f2, K_SHAPE + 4, C_SHAPE + 3));
             out.key(T_SHORT3, hash::fold(hash::fold(s1, t.short_shape), s3));
             out.key(T_SHORT_PREV, hash::fold(s1, t.short_shape));
             out.key(T_SHORT_NEXT, hash::fold(t.short_shape, s3));
             let cap_of = |p: Option<usize>| p.map_or(15, |j| toks[j].cap as u64);
-            out.pooled(own.at + K_CAP);
+            out.pooled(pool, own.at + K_CAP);
             out.key(T_CAP3, cap_of(p1) | (t.cap as u64) << 4 | cap_of(n1) << 8);
         }
         if g & group::DOCUMENT != 0 {
@@ -892,13 +948,13 @@ impl Features {
                 first..first + e.clusters[slot] as u32
             };
             match e1 {
-                Some(e) => run(e, 0).for_each(|k| out.pooled(k)),
-                None => out.pooled(C_CLUSTER),
+                Some(e) => run(e, 0).for_each(|k| out.pooled(pool, k)),
+                None => out.pooled(pool, C_CLUSTER),
             }
-            run(own, 1).for_each(|k| out.pooled(k));
+            run(own, 1).for_each(|k| out.pooled(pool, k));
             match f1 {
-                Some(e) => run(e, 2).for_each(|k| out.pooled(k)),
-                None => out.pooled(C_CLUSTER + 1),
+                Some(e) => run(e, 2).for_each(|k| out.pooled(pool, k)),
+                None => out.pooled(pool, C_CLUSTER + 1),
             }
         }
         if g & group::CONJUNCTIONS != 0 {

@@ -549,33 +549,26 @@ impl EntityModel {
     }
 
     /// Adds one token's items (see [`Items`]) to its emission scores, in
-    /// item order: the pooled ones are read from `pool`, the token's own keys
-    /// resolved here (every home slot loaded before any is compared, so that
-    /// their cache misses overlap).
-    fn add_items(&self, items: &mut Items, pool: &[u32], acc: &mut [f32]) {
+    /// order, after resolving the token's own keys (every home slot loaded
+    /// before any is compared, so that their cache misses overlap).
+    fn add_items(&self, items: &mut Items, acc: &mut [f32]) {
         let mut sum = [0f32; 32];
         sum[..acc.len()].copy_from_slice(acc);
         let n = items.n_keys;
-        let (keys, slots, resolved) = (&items.keys[..n], &mut items.slots[..n], &mut items.resolved[..n]);
-        for (s, &key) in slots.iter_mut().zip(keys) {
+        for (s, &key) in items.slots[..n].iter_mut().zip(&items.keys[..n]) {
             *s = self.slots[home(model_key(key), self.home_shift)];
         }
-        for ((r, &key), &slot) in resolved.iter_mut().zip(keys).zip(slots.iter()) {
-            let k = model_key(key);
-            *r = if slot as u32 == k {
+        for k in 0..n {
+            let (key, slot) = (model_key(items.keys[k]), items.slots[k]);
+            items.payloads[items.places[k] as usize] = if slot as u32 == key {
                 (slot >> 32) as u32
             } else if slot as u32 == 0 {
                 0
             } else {
-                self.probe(k, home(k, self.home_shift), slot).unwrap_or(0)
+                self.probe(key, home(key, self.home_shift), slot).unwrap_or(0)
             };
         }
-        for &item in &items.items[..items.len] {
-            let p = if item & Items::KEY != 0 {
-                items.resolved[(item & !Items::KEY) as usize]
-            } else {
-                pool[item as usize]
-            };
+        for &p in &items.payloads[..items.len] {
             self.add_payload(&mut sum, p);
         }
         acc.copy_from_slice(&sum[..acc.len()]);
@@ -657,7 +650,6 @@ impl EntityModel {
         let t = self.n_tags;
         let mut feats = Features::default();
         feats.read_headline = true;
-        feats.prepare(seg, &self.res);
         let mut acc = vec![0f32; n * t];
         TYPES.with_borrow_mut(|(id, cache)| {
             let mut resolve = |key| self.payload(key);
@@ -665,13 +657,13 @@ impl EntityModel {
                 *cache = TypeCache::new(&mut resolve);
                 *id = self.id;
             }
-            feats.assign_types(seg, &self.res, cache, &mut resolve);
+            feats.prepare_typed(seg, &self.res, cache, &mut resolve);
             let mut items = Items::new();
             for s in &seg.sentences {
                 let (lo, hi) = (s.tokens.start, s.tokens.end.min(n));
                 for i in lo..hi {
                     feats.token_items(seg, &self.res, cache, (lo, hi), i, &mut items);
-                    self.add_items(&mut items, &cache.pool, &mut acc[i * t..(i + 1) * t]);
+                    self.add_items(&mut items, &mut acc[i * t..(i + 1) * t]);
                 }
             }
         });
@@ -1219,24 +1211,23 @@ mod tests {
                 let cache = if round == 0 { &mut fresh } else { &mut shared };
                 let mut feats = Features::default();
                 feats.read_headline = true;
-                feats.prepare(&seg, &model.res);
-                feats.assign_types(&seg, &model.res, cache, &mut resolve);
+                feats.prepare_typed(&seg, &model.res, cache, &mut resolve);
+                let mut plain = Features::default();
+                plain.read_headline = true;
+                plain.prepare(&seg, &model.res);
+                assert_eq!(plain.facts(), feats.facts(), "{text:?}");
                 let mut items = Items::new();
                 for s in &seg.sentences {
                     let (lo, hi) = (s.tokens.start, s.tokens.end.min(seg.tokens.len()));
                     for i in lo..hi {
                         let want = feats.local_keys(&seg, &model.res, lo, hi, i).to_vec();
                         feats.token_items(&seg, &model.res, cache, (lo, hi), i, &mut items);
-                        let got: Vec<u64> = items.items[..items.len]
-                            .iter()
-                            .map(|&item| {
-                                if item & Items::KEY != 0 {
-                                    items.keys[(item & !Items::KEY) as usize]
-                                } else {
-                                    keys.borrow()[cache.pool[item as usize] as usize]
-                                }
-                            })
-                            .collect();
+                        // The pooled payloads are the numbers of their keys; give the computed ones theirs.
+                        for k in 0..items.n_keys {
+                            items.payloads[items.places[k] as usize] = resolve(items.keys[k]);
+                        }
+                        let got: Vec<u64> =
+                            items.payloads[..items.len].iter().map(|&p| keys.borrow()[p as usize]).collect();
                         assert_eq!(got, want, "{text:?}, token {i} {:?}, round {round}", seg.word(i));
                     }
                 }
