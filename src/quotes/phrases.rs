@@ -2,6 +2,7 @@
 //! verb: names ("Rep. Jim Clyburn"), pronouns ("she"), and descriptions
 //! ("the Nato chief", "a spokeswoman for the ministry", "officials").
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::lexicon::{
@@ -33,8 +34,9 @@ pub struct Np {
 /// The segmented text with what the phrase reader needs per token.
 pub struct Ctx<'a> {
     pub seg: &'a Segmented<'a>,
-    /// Lower-cased token texts.
-    pub lower: Vec<String>,
+    /// Lower-cased token texts, borrowed from the text where it is already
+    /// lower case (most tokens are).
+    lowered: Vec<Cow<'a, str>>,
     /// Whether a token lies inside quotation marks (marks included).
     pub quoted: Vec<bool>,
     /// The sentence of each token.
@@ -48,7 +50,7 @@ pub struct Ctx<'a> {
 impl<'a> Ctx<'a> {
     pub fn new(seg: &'a Segmented<'a>, quoted_spans: &[Span], paras: &[Span]) -> Ctx<'a> {
         let n = seg.tokens.len();
-        let lower: Vec<String> = seg.tokens.iter().map(|t| t.span.slice(seg.text).to_lowercase()).collect();
+        let lowered: Vec<Cow<str>> = seg.tokens.iter().map(|t| lower_case(t.span.slice(seg.text))).collect();
         let mut sentence = vec![0; n];
         for (s, sent) in seg.sentences.iter().enumerate() {
             for slot in &mut sentence[sent.tokens.clone()] {
@@ -74,8 +76,18 @@ impl<'a> Ctx<'a> {
             }
             para[i] = p;
         }
-        let verbs = lower.iter().map(|w: &String| verb_reading(w)).collect();
-        Ctx { seg, lower, quoted, sentence, para, verbs }
+        let verbs = lowered.iter().map(|w| verb_reading(w)).collect();
+        Ctx { seg, lowered, quoted, sentence, para, verbs }
+    }
+
+    /// Token `i` in lower case.
+    pub fn lower(&self, i: usize) -> &str {
+        &self.lowered[i]
+    }
+
+    /// Token `i` in lower case, if there is a token `i`.
+    pub fn lower_at(&self, i: usize) -> Option<&str> {
+        self.lowered.get(i).map(|w| &**w)
     }
 
     pub fn len(&self) -> usize {
@@ -122,28 +134,28 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let w = self.word(i);
-        if matches!(self.lower[i].as_str(), "put" | "puts") && self.lower.get(i + 1).is_some_and(|n| n == "it") {
+        if matches!(self.lower(i), "put" | "puts") && self.lower_at(i + 1).is_some_and(|n| n == "it") {
             return Some(VerbForm::Finite); // "as she put it"
         }
-        let clause_follows = self.lower.get(i + 1).is_some_and(|n| n == ":" || n == "that");
+        let clause_follows = self.lower_at(i + 1).is_some_and(|n| n == ":" || n == "that");
         let (verb, noun_like) = self.verbs[i];
         // "who call it", "they claim": after a subject pronoun the base form is a verb.
-        let after_subject = i > 0 && matches!(self.lower[i - 1].as_str(), "who" | "they" | "we" | "i" | "you");
+        let after_subject = i > 0 && matches!(self.lower(i - 1), "who" | "they" | "we" | "i" | "you");
         let form = verb.or_else(|| ((clause_follows || after_subject) && noun_like).then_some(VerbForm::Finite))?;
         if w.chars().next().is_some_and(char::is_uppercase) && (i != self.sentence_start(i) || form != VerbForm::Finite)
         {
             return None;
         }
         if i > 0 {
-            let p = self.lower[i - 1].as_str();
-            let after_pronoun = i > 1 && is_subject_pronoun(&self.lower[i - 2]);
+            let p = self.lower(i - 1);
+            let after_pronoun = i > 1 && is_subject_pronoun(self.lower(i - 2));
             if is_determiner(p)
                 || is_possessive(p) && !after_pronoun && !self.quoted[i - 1]
-                || p.ends_with("ly") && i > 1 && is_determiner(&self.lower[i - 2])
+                || p.ends_with("ly") && i > 1 && is_determiner(self.lower(i - 2))
             {
                 return None;
             }
-            if p == "so" || p == "-" && i > 1 && self.lower[i - 2] == "so" {
+            if p == "so" || p == "-" && i > 1 && self.lower(i - 2) == "so" {
                 return None; // so-called
             }
         }
@@ -154,7 +166,7 @@ impl<'a> Ctx<'a> {
     /// compound ("34-year-old"), a possessive ending.
     fn is_np_piece(&self, i: usize) -> bool {
         let k = self.seg.tokens[i].kind;
-        (k == TokenKind::Word || k == TokenKind::Number || self.joins_hyphen(i) || is_possessive(&self.lower[i]))
+        (k == TokenKind::Word || k == TokenKind::Number || self.joins_hyphen(i) || is_possessive(self.lower(i)))
             && !self.quoted[i]
     }
 
@@ -173,7 +185,7 @@ impl<'a> Ctx<'a> {
             } else if j > i
                 && j + 1 < limit
                 && self.is_name_word(j + 1)
-                && (is_name_particle(&self.lower[j]) || self.joins_hyphen(j))
+                && (is_name_particle(self.lower(j)) || self.joins_hyphen(j))
             {
                 j += 2;
             } else {
@@ -198,7 +210,7 @@ impl<'a> Ctx<'a> {
             } else if i - 1 > floor
                 && i < end
                 && self.is_name_word(i - 2)
-                && (is_name_particle(&self.lower[i - 1]) || self.joins_hyphen(i - 1))
+                && (is_name_particle(self.lower(i - 1)) || self.joins_hyphen(i - 1))
             {
                 i -= 2;
             } else {
@@ -218,7 +230,7 @@ impl<'a> Ctx<'a> {
         if self.quoted[last] {
             return None;
         }
-        let lw = self.lower[last].as_str();
+        let lw = self.lower(last);
         if is_subject_pronoun(lw) {
             return Some(self.np(last..end, NpKind::Pronoun));
         }
@@ -226,7 +238,7 @@ impl<'a> Ctx<'a> {
             let mut start = self.name_left(end, floor);
             // "Analyst Priya Shah of Peel Hunt": the phrase reaches the name
             // before "of", and the person among them speaks.
-            if start >= floor + 2 && self.lower[start - 1] == "of" && self.is_name_word(start - 2) {
+            if start >= floor + 2 && self.lower(start - 1) == "of" && self.is_name_word(start - 2) {
                 start = self.name_left(start - 1, floor);
             }
             // "Nato chief Mark Rutte" keeps the name; "Clinton spokesman Nick Merrill" too.
@@ -244,7 +256,7 @@ impl<'a> Ctx<'a> {
         let mut joined = false; // passed an "of" or "and": only a determiner closes the phrase then
         while i > low {
             let p = i - 1;
-            let pw = self.lower[p].as_str();
+            let pw = self.lower(p);
             if self.quoted[p] {
                 break;
             }
@@ -288,7 +300,7 @@ impl<'a> Ctx<'a> {
         if start >= limit || start >= self.len() || self.quoted[start] {
             return None;
         }
-        let lw = self.lower[start].as_str();
+        let lw = self.lower(start);
         if is_subject_pronoun(lw) && !matches!(lw, "who" | "which") {
             return Some(self.np(start..start + 1, NpKind::Pronoun));
         }
@@ -306,7 +318,7 @@ impl<'a> Ctx<'a> {
         if has_determiner && start + 1 < limit && self.is_name_word(start + 1) {
             // "the Health Ministry": a name after an article.
             let end = self.name_right(start + 1, limit);
-            if end >= limit || !self.is_np_piece(end) || is_function_word(&self.lower[end]) {
+            if end >= limit || !self.is_np_piece(end) || is_function_word(self.lower(end)) {
                 return Some(self.np(start + 1..end, NpKind::Name));
             }
         }
@@ -320,7 +332,7 @@ impl<'a> Ctx<'a> {
                 j = end;
                 continue;
             }
-            let w = self.lower[j].as_str();
+            let w = self.lower(j);
             if !self.is_np_piece(j) || is_function_word(w) || is_determiner(w) || self.cue_at(j).is_some() {
                 break;
             }
@@ -347,9 +359,9 @@ impl<'a> Ctx<'a> {
             if end <= floor {
                 break;
             }
-            let w = self.lower[end - 1].as_str();
+            let w = self.lower(end - 1);
             let time_phrase = end - 1 > floor
-                && matches!(self.lower[end - 2].as_str(), "in" | "on" | "last" | "this" | "next")
+                && matches!(self.lower(end - 2), "in" | "on" | "last" | "this" | "next")
                 && (self.seg.tokens[end - 1].kind == TokenKind::Number || is_filler(w));
             if time_phrase {
                 end -= 2; // "who in 2010 said", "on Friday said"
@@ -370,7 +382,7 @@ impl<'a> Ctx<'a> {
                 let open = (floor..end - 1).rev().take(25).find(|&k| matches!(self.word(k), "," | "\u{2014}"));
                 let chained_ok = |k: usize| {
                     apposition.is_none()
-                        || is_determiner(&self.lower[k + 1])
+                        || is_determiner(self.lower(k + 1))
                         || self.seg.tokens[k + 1].kind == TokenKind::Number
                 };
                 match open {
@@ -392,7 +404,7 @@ impl<'a> Ctx<'a> {
 
     /// A lower-case word that may be a verb in "X beamed and said".
     fn is_verbish(&self, i: usize) -> bool {
-        let w = self.lower[i].as_str();
+        let w = self.lower(i);
         self.is_word(i)
             && !self.is_name_word(i)
             && !self.quoted[i]
@@ -408,7 +420,7 @@ impl<'a> Ctx<'a> {
             if start >= limit {
                 break;
             }
-            let w = self.lower[start].as_str();
+            let w = self.lower(start);
             if is_filler(w) {
                 start += 1;
             } else if w == "(" {
@@ -419,7 +431,7 @@ impl<'a> Ctx<'a> {
             } else if w == "," || w == "\u{2014}" {
                 let close = (start + 1..limit).take(25).find(|&k| matches!(self.word(k), "," | "\u{2014}"));
                 match close {
-                    Some(k) if self.cue_at(k + 1).is_some() || self.lower.get(k + 1).is_some_and(|w| is_filler(w)) => {
+                    Some(k) if self.cue_at(k + 1).is_some() || self.lower_at(k + 1).is_some_and(is_filler) => {
                         start = k + 1;
                     }
                     _ => break,
@@ -435,6 +447,18 @@ impl<'a> Ctx<'a> {
             }
         }
         start
+    }
+}
+
+/// `word` in lower case as `str::to_lowercase` has it; borrowed when it is
+/// ASCII without capitals, since that is the same text.
+fn lower_case(word: &str) -> Cow<'_, str> {
+    if !word.is_ascii() {
+        Cow::Owned(word.to_lowercase())
+    } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(word)
     }
 }
 
@@ -458,6 +482,25 @@ mod tests {
 
     fn at(ctx: &Ctx, word: &str) -> usize {
         (0..ctx.len()).find(|&i| ctx.word(i) == word).expect("word in text")
+    }
+
+    #[test]
+    fn lower_case_is_to_lowercase_and_borrows_plain_words() {
+        for w in [
+            "said",
+            "Rutte",
+            "NATO",
+            "o'brien",
+            "D-Wis.",
+            "\u{130}stanbul",
+            "\u{39F}\u{394}\u{39F}\u{3A3}",
+            "\u{1C5}",
+            "",
+        ] {
+            assert_eq!(lower_case(w), w.to_lowercase(), "{w}");
+        }
+        assert!(matches!(lower_case("said"), Cow::Borrowed(_)));
+        assert!(matches!(lower_case("Said"), Cow::Owned(_)));
     }
 
     #[test]
