@@ -6,14 +6,13 @@
 //! words, pronouns to the nearest compatible person, descriptions ("the
 //! Nato chief") to the person who was given that role.
 
-use std::collections::HashMap;
-
 use super::attribute::{Bounds, Direct, How, clause_subject, main_clause_start, subject_of};
 use super::lexicon::{Gender, first_name_gender, is_determiner, is_function_word, pronoun_gender, title_gender};
 use super::marks::Quoted;
 use super::phrases::{Ctx, Np, NpKind, is_possessive};
 use crate::document::{Entity, EntityLabel, Group, Speaker};
 use crate::entities::groups::{is_title, titles_of};
+use crate::entities::hash::WordMap;
 use crate::span::Span;
 
 /// A quotation to attribute.
@@ -57,9 +56,9 @@ struct People {
     strong: Vec<bool>,
     gender: Vec<Option<Gender>>,
     /// Role words ("chief", "spokeswoman", "governor") -> groups given that role.
-    roles: HashMap<String, Vec<usize>>,
+    roles: WordMap<String, Vec<usize>>,
     /// Last word of each group's name -> groups.
-    last_words: HashMap<String, Vec<usize>>,
+    last_words: WordMap<String, Vec<usize>>,
     /// Tokens in subject position: a speaker's phrase, or the name opening
     /// a sentence's main clause. Pronouns prefer antecedents found there.
     subject: Vec<bool>,
@@ -80,15 +79,15 @@ pub fn assign(
     let mut phrases: Vec<&Origin> = reported.iter().map(|r| &r.origin).chain(origins.iter().flatten()).collect();
     phrases.sort_by_key(|o| o.subject.toks.start);
     phrases.dedup_by_key(|o| o.subject.toks.start);
-    let mut referent_at: HashMap<usize, Referent> = HashMap::new();
+    let mut referent_at: WordMap<usize, Referent> = WordMap::default();
     let mut resolved_events: Vec<(usize, usize)> = Vec::new();
-    let mut mentions_of: HashMap<Referent, Vec<Span>> = HashMap::new();
+    let mut mentions_of: WordMap<Referent, Vec<Span>> = WordMap::default();
     // An unnamed person introduced as the subject of a speech verb ("a
     // neighbour, who asked not to be named, said"): a "she said" after it,
     // with no person named between, is theirs.
     let mut introduced: Option<(usize, Referent)> = None;
     // The name of a speaker no group covers: the phrase first resolved to it.
-    let mut name_of: HashMap<Referent, String> = HashMap::new();
+    let mut name_of: WordMap<Referent, String> = WordMap::default();
     for o in phrases {
         let mut r = people.resolve(ctx, groups, &o.subject, &resolved_events);
         let t = o.subject.toks.start;
@@ -237,7 +236,7 @@ fn origins(ctx: &Ctx, entities: &[Entity], items: &[Item], reported: &[Reported]
             cur = Some(i);
         }
     }
-    let mut last_reported_in: HashMap<usize, usize> = HashMap::new();
+    let mut last_reported_in: WordMap<usize, usize> = WordMap::default();
     for (k, x) in reported.iter().enumerate() {
         last_reported_in.insert(x.para, k);
     }
@@ -420,7 +419,7 @@ impl People {
         let mut person: Vec<bool> = groups.iter().map(|g| g.label == EntityLabel::Per).collect();
         let mut strong = vec![false; n];
         let mut gender_votes = vec![[0usize; 2]; n];
-        let mut roles: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut roles: WordMap<String, Vec<usize>> = WordMap::default();
         let mut events = Vec::new();
         let tok_of = |byte: usize| ctx.seg.tokens.partition_point(|t| t.span.end <= byte);
         for e in entities {
@@ -566,7 +565,7 @@ impl People {
                 std::cmp::Ordering::Equal => None,
             })
             .collect();
-        let mut last_words: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut last_words: WordMap<String, Vec<usize>> = WordMap::default();
         for (g, group) in groups.iter().enumerate() {
             if let Some(w) = group.name.split_whitespace().last() {
                 last_words.entry(w.trim_matches('.').to_lowercase()).or_default().push(g);
@@ -762,7 +761,7 @@ pub(super) fn is_company_noun(w: &str) -> bool {
     )
 }
 
-fn add_role(roles: &mut HashMap<String, Vec<usize>>, word: &str, g: usize) {
+fn add_role(roles: &mut WordMap<String, Vec<usize>>, word: &str, g: usize) {
     let list = roles.entry(normalise_role(word)).or_default();
     if !list.contains(&g) {
         list.push(g);
