@@ -137,8 +137,11 @@ impl<'a> Ctx<'a> {
         if matches!(self.lower(i), "put" | "puts") && self.lower_at(i + 1).is_some_and(|n| n == "it") {
             return Some(VerbForm::Finite); // "as she put it"
         }
-        let clause_follows = self.lower_at(i + 1).is_some_and(|n| n == ":" || n == "that");
         let (verb, noun_like) = self.verbs[i];
+        if verb.is_none() && !noun_like {
+            return None; // not a speech verb (most words)
+        }
+        let clause_follows = self.lower_at(i + 1).is_some_and(|n| n == ":" || n == "that");
         // "who call it", "they claim": after a subject pronoun the base form is a verb.
         let after_subject = i > 0 && matches!(self.lower(i - 1), "who" | "they" | "we" | "i" | "you");
         let form = verb.or_else(|| ((clause_follows || after_subject) && noun_like).then_some(VerbForm::Finite))?;
