@@ -34,7 +34,9 @@ pub struct Place {
 /// count for double marks here, though they are not paired.
 pub fn quotes_with_double_marks(text: &str, quoted: &[Quoted]) -> bool {
     let count = |f: Family| quoted.iter().filter(|q| q.depth == 0 && q.family == f && q.close.is_some()).count();
-    count(Family::Double) + text.matches("''").count() / 2 >= count(Family::Single)
+    let (double, single) = (count(Family::Double), count(Family::Single));
+    // The text is searched for doubled apostrophes only when they can tell.
+    double >= single || double + text.matches("''").count() / 2 >= single
 }
 
 /// Decides what `q` is, from its words, its surroundings and whether an
