@@ -2,7 +2,6 @@
 //! verb: names ("Rep. Jim Clyburn"), pronouns ("she"), and descriptions
 //! ("the Nato chief", "a spokeswoman for the ministry", "officials").
 
-use std::borrow::Cow;
 use std::ops::Range;
 
 use super::lexicon::{
@@ -34,9 +33,11 @@ pub struct Np {
 /// The segmented text with what the phrase reader needs per token.
 pub struct Ctx<'a> {
     pub seg: &'a Segmented<'a>,
-    /// Lower-cased token texts, borrowed from the text where it is already
-    /// lower case (most tokens are).
-    lowered: Vec<Cow<'a, str>>,
+    /// Where each token's lower-case form is: the text, where it is already
+    /// lower case (most tokens are), else a stretch of `owned`.
+    lowered: Vec<Lower<'a>>,
+    /// The lower-case forms of the other tokens, one after the other.
+    owned: String,
     /// Whether a token lies inside quotation marks (marks included).
     pub quoted: Vec<bool>,
     /// The sentence of each token.
@@ -50,7 +51,8 @@ pub struct Ctx<'a> {
 impl<'a> Ctx<'a> {
     pub fn new(seg: &'a Segmented<'a>, quoted_spans: &[Span], paras: &[Span]) -> Ctx<'a> {
         let n = seg.tokens.len();
-        let lowered: Vec<Cow<str>> = seg.tokens.iter().map(|t| lower_case(t.span.slice(seg.text))).collect();
+        let mut owned = String::new();
+        let lowered: Vec<Lower> = seg.tokens.iter().map(|t| lower_case(t.span.slice(seg.text), &mut owned)).collect();
         let mut sentence = vec![0; n];
         for (s, sent) in seg.sentences.iter().enumerate() {
             for slot in &mut sentence[sent.tokens.clone()] {
@@ -76,18 +78,18 @@ impl<'a> Ctx<'a> {
             }
             para[i] = p;
         }
-        let verbs = lowered.iter().map(|w| verb_reading(w)).collect();
-        Ctx { seg, lowered, quoted, sentence, para, verbs }
+        let verbs = lowered.iter().map(|&w| verb_reading(w.get(&owned))).collect();
+        Ctx { seg, lowered, owned, quoted, sentence, para, verbs }
     }
 
     /// Token `i` in lower case.
     pub fn lower(&self, i: usize) -> &str {
-        &self.lowered[i]
+        self.lowered[i].get(&self.owned)
     }
 
     /// Token `i` in lower case, if there is a token `i`.
     pub fn lower_at(&self, i: usize) -> Option<&str> {
-        self.lowered.get(i).map(|w| &**w)
+        self.lowered.get(i).map(|w| w.get(&self.owned))
     }
 
     pub fn len(&self) -> usize {
@@ -453,16 +455,40 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// `word` in lower case as `str::to_lowercase` has it; borrowed when it is
-/// ASCII without capitals, since that is the same text.
-fn lower_case(word: &str) -> Cow<'_, str> {
-    if !word.is_ascii() {
-        Cow::Owned(word.to_lowercase())
-    } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(word.to_ascii_lowercase())
-    } else {
-        Cow::Borrowed(word)
+/// Where a token's lower-case form is kept.
+#[derive(Clone, Copy, Debug)]
+enum Lower<'a> {
+    /// The token's own text.
+    Text(&'a str),
+    /// `owned[start..end]`.
+    Owned(usize, usize),
+}
+
+impl<'a> Lower<'a> {
+    fn get<'s>(self, owned: &'s str) -> &'s str
+    where
+        'a: 's,
+    {
+        match self {
+            Lower::Text(w) => w,
+            Lower::Owned(start, end) => &owned[start..end],
+        }
     }
+}
+
+/// `word` in lower case as `str::to_lowercase` has it: the word itself when
+/// it is ASCII without capitals, since that is the same text, else written
+/// at the end of `owned`.
+fn lower_case<'a>(word: &'a str, owned: &mut String) -> Lower<'a> {
+    let start = owned.len();
+    if !word.is_ascii() {
+        owned.push_str(&word.to_lowercase());
+    } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        owned.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        return Lower::Text(word);
+    }
+    Lower::Owned(start, owned.len())
 }
 
 fn is_filler(w: &str) -> bool {
@@ -489,7 +515,7 @@ mod tests {
 
     #[test]
     fn lower_case_is_to_lowercase_and_borrows_plain_words() {
-        for w in [
+        let words = [
             "said",
             "Rutte",
             "NATO",
@@ -499,11 +525,14 @@ mod tests {
             "\u{39F}\u{394}\u{39F}\u{3A3}",
             "\u{1C5}",
             "",
-        ] {
-            assert_eq!(lower_case(w), w.to_lowercase(), "{w}");
+        ];
+        let mut owned = String::new();
+        let lowered: Vec<Lower> = words.iter().map(|w| lower_case(w, &mut owned)).collect();
+        for (w, l) in words.iter().zip(&lowered) {
+            assert_eq!(l.get(&owned), w.to_lowercase(), "{w}");
         }
-        assert!(matches!(lower_case("said"), Cow::Borrowed(_)));
-        assert!(matches!(lower_case("Said"), Cow::Owned(_)));
+        assert!(matches!(lowered[0], Lower::Text(_)));
+        assert!(matches!(lowered[1], Lower::Owned(..)));
     }
 
     #[test]
