@@ -97,6 +97,8 @@ pub(crate) struct Features {
     toks: Vec<Tok>,
     lower_buf: Vec<u64>,
     start_buf: Vec<bool>,
+    /// Each token's word type in the [`TypeCache`] (after [`Features::assign_types`]).
+    types: Vec<u32>,
     /// Read a title-case headline at the top in lower case (tagging only:
     /// CoNLL-2003's headlines are in capitals, so training reads every
     /// document as written and its features stay those of the text).
@@ -255,6 +257,74 @@ fn affixes(w: &str, f: &mut impl FnMut(u32, u64)) {
     f(T_LEN, w.chars().count().min(12) as u64);
 }
 
+/// A word's own facts: its hashes, shapes, capitalisation and class.
+fn own_facts(w: &str, kind: TokenKind, res: &Resources) -> Tok {
+    let (shape, short_shape) = shapes(w);
+    let lower = hash::word(w, true);
+    let form = hash::word(w, false);
+    Tok {
+        lower,
+        form,
+        shape,
+        short_shape,
+        cap: cap_class(w, kind) as u8,
+        cluster: if res.groups & group::CLUSTERS != 0 { res.clusters.lookup(form, lower) } else { None },
+        ..Tok::default()
+    }
+}
+
+/// The keys of word `w`'s type, whose own facts are `t`, in the entry's
+/// layout (`K_*`): returns the lengths of its word-class runs and of its
+/// affixes.
+fn type_keys(t: &Tok, w: &str, kind: TokenKind, res: &Resources, push: &mut impl FnMut(u64)) -> ([u8; 3], u8) {
+    let f = hash::feature;
+    for k in 0..5 {
+        push(f(T_W + k, t.lower));
+    }
+    push(f(T_FORM, t.form));
+    push(f(T_FORM_PREV, t.form));
+    push(f(T_FORM_NEXT, t.form));
+    for k in 0..5 {
+        push(f(T_SHAPE + k, if k == 2 { t.shape } else { t.short_shape }));
+    }
+    push(f(T_CAP, t.cap as u64));
+    let mut clusters = [0u8; 3];
+    for (slot, d) in [-1isize, 0, 1].into_iter().enumerate() {
+        let base = T_CLUSTER + ((d + 1) * 8) as u32;
+        let mut n = 0;
+        match t.cluster {
+            None => {
+                push(f(base + 7, 0));
+                n = 1;
+            }
+            Some((bits, _)) if res.clusters.prefixes.is_empty() => {
+                push(f(base, bits as u64));
+                n = 1;
+            }
+            Some((bits, len)) => {
+                for (k, &p) in res.clusters.prefixes.iter().enumerate().take(7) {
+                    if d != 0 && k % 2 == 1 {
+                        continue;
+                    }
+                    let p = p.min(len);
+                    let v = if p == 0 { 0 } else { (bits >> (len - p)) as u64 | (p as u64) << 32 };
+                    push(f(base + k as u32, v));
+                    n += 1;
+                }
+            }
+        }
+        clusters[slot] = n;
+    }
+    let mut n_affixes = 0u8;
+    if res.groups & group::AFFIXES != 0 && kind == TokenKind::Word {
+        affixes(w, &mut |template, v| {
+            push(f(template, v));
+            n_affixes += 1;
+        });
+    }
+    (clusters, n_affixes)
+}
+
 /// A sentence written in capitals (a headline, a dateline, a sports result line).
 fn is_caps_line(seg: &Segmented, tokens: &[Token]) -> bool {
     let (mut upper_words, mut lower) = (0, 0);
@@ -314,11 +384,13 @@ fn each_list(gaz: u64, mut f: impl FnMut(usize, u64)) {
 const MAX_KEYS: usize = 128;
 
 /// One token's keys, on the stack.
+#[cfg(any(test, feature = "train"))]
 struct KeyBuf {
     keys: [u64; MAX_KEYS],
     len: usize,
 }
 
+#[cfg(any(test, feature = "train"))]
 impl KeyBuf {
     #[inline(always)]
     fn push(&mut self, key: u64) {
@@ -329,6 +401,162 @@ impl KeyBuf {
 
 const SENTINEL_BEFORE: u64 = 0x0bad_5eed_0000_0001;
 const SENTINEL_AFTER: u64 = 0x0bad_5eed_0000_0002;
+
+/// Where a word type's keys sit in its entry of the [`TypeCache`]: those of
+/// the templates that read one token's own facts (its words, shapes, class,
+/// affixes), for each place the word can take in a window.
+const K_W: u32 = 0; // T_W + offset: 5
+const K_FORM: u32 = 5; // T_FORM, T_FORM_PREV, T_FORM_NEXT
+const K_SHAPE: u32 = 8; // T_SHAPE + offset: 5
+const K_CAP: u32 = 13;
+/// Then the word-class keys as the previous word, as the word, as the next
+/// word, and the affixes, each of the length the entry records.
+const K_VAR: u32 = 14;
+
+/// The keys for a window that runs past the sentence, and the bias: the
+/// cache's first entries.
+const C_BIAS: u32 = 0;
+const C_W: u32 = 1; // offsets -2, -1, +1, +2
+const C_FORM_PREV: u32 = 5;
+const C_FORM_NEXT: u32 = 6;
+const C_SHAPE: u32 = 7; // offsets -2, -1, +1, +2
+const C_CLUSTER: u32 = 11; // previous, next
+const C_LEN: u32 = 13;
+
+/// A word type's entry.
+#[derive(Clone, Copy, Debug)]
+struct TypeEntry {
+    /// The word's own facts (its contextual fields unset).
+    tok: Tok,
+    /// Offset of its first resolved key in the pool.
+    at: u32,
+    /// Lengths of its word-class runs (previous, own, next) and of its affixes.
+    clusters: [u8; 3],
+    affixes: u8,
+}
+
+/// The resolved keys (what the model holds for them) of every word type
+/// seen, so that a word's single-token features are hashed and looked up
+/// once, not at every occurrence and for every neighbour. A type is a word
+/// as written, with its token kind and whether a headline lowered it: the
+/// facts those features read. What is stored is whatever the resolver
+/// returned for each key, so reading it back gives the same values as
+/// resolving again. One cache serves one model: [`TypeCache::new`] takes
+/// that model's resources and resolver.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct TypeCache {
+    index: IdMap<u32>,
+    entries: Vec<TypeEntry>,
+    pub(crate) pool: Vec<u32>,
+}
+
+impl TypeCache {
+    /// The most resolved keys kept (about 40 per type): past it, the cache
+    /// starts again, so a long session's memory stays bounded.
+    const MAX_POOL: usize = 1 << 20;
+
+    pub(crate) fn new(resolve: &mut dyn FnMut(u64) -> u32) -> TypeCache {
+        let mut c = TypeCache::default();
+        c.reset(resolve);
+        c
+    }
+
+    fn reset(&mut self, resolve: &mut dyn FnMut(u64) -> u32) {
+        self.index.clear();
+        self.entries.clear();
+        self.pool.clear();
+        let f = hash::feature;
+        let consts = [
+            f(T_BIAS, 0),
+            f(T_W, SENTINEL_BEFORE),
+            f(T_W + 1, SENTINEL_BEFORE),
+            f(T_W + 3, SENTINEL_AFTER),
+            f(T_W + 4, SENTINEL_AFTER),
+            f(T_FORM_PREV, SENTINEL_BEFORE),
+            f(T_FORM_NEXT, SENTINEL_AFTER),
+            f(T_SHAPE, SENTINEL_BEFORE),
+            f(T_SHAPE + 1, SENTINEL_BEFORE),
+            f(T_SHAPE + 3, SENTINEL_AFTER),
+            f(T_SHAPE + 4, SENTINEL_AFTER),
+            f(T_CLUSTER + 7, 0),
+            f(T_CLUSTER + 16 + 7, 0),
+        ];
+        debug_assert_eq!(consts.len(), C_LEN as usize);
+        self.pool.extend(consts.iter().map(|&k| resolve(k)));
+    }
+
+    /// The type of word `w` (of kind `kind`) under `key`, added with its
+    /// facts `tok` and its keys resolved if it is new.
+    fn type_of(
+        &mut self,
+        key: u64,
+        w: &str,
+        kind: TokenKind,
+        tok: impl FnOnce() -> Tok,
+        res: &Resources,
+        resolve: &mut dyn FnMut(u64) -> u32,
+    ) -> u32 {
+        if let Some(&id) = self.index.get(&key) {
+            return id;
+        }
+        let id = self.entries.len() as u32;
+        let tok = tok();
+        let at = self.pool.len() as u32;
+        let (clusters, affixes) = type_keys(&tok, w, kind, res, &mut |k| self.pool.push(resolve(k)));
+        self.entries.push(TypeEntry { tok, at, clusters, affixes });
+        self.index.insert(key, id);
+        id
+    }
+
+    /// Number of word types held.
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.entries.len()
+    }
+}
+
+/// One token's features as the tagger sums them, in template order: the
+/// payload of each key (what the model holds for it), read from the type
+/// cache for single-token features; the keys computed for this token alone
+/// leave a place that the model fills once it has resolved them.
+pub(crate) struct Items {
+    /// The payloads, in template order.
+    pub(crate) payloads: [u32; MAX_KEYS],
+    pub(crate) len: usize,
+    /// The computed keys, and where each one's payload goes.
+    pub(crate) keys: [u64; MAX_KEYS],
+    pub(crate) places: [u8; MAX_KEYS],
+    pub(crate) n_keys: usize,
+    /// The model's scratch for resolving `keys`: their home slots.
+    pub(crate) slots: [u64; MAX_KEYS],
+}
+
+impl Items {
+    pub(crate) fn new() -> Items {
+        Items {
+            payloads: [0; MAX_KEYS],
+            len: 0,
+            keys: [0; MAX_KEYS],
+            places: [0; MAX_KEYS],
+            n_keys: 0,
+            slots: [0; MAX_KEYS],
+        }
+    }
+
+    #[inline(always)]
+    fn pooled(&mut self, pool: &[u32], at: u32) {
+        self.payloads[self.len] = pool[at as usize];
+        self.len += 1;
+    }
+
+    #[inline(always)]
+    fn key(&mut self, template: u32, value: u64) {
+        self.keys[self.n_keys] = hash::feature(template, value);
+        self.places[self.n_keys] = self.len as u8;
+        self.n_keys += 1;
+        self.len += 1;
+    }
+}
 
 impl Features {
     /// Computes every token's features for the document `seg`.
@@ -347,8 +575,9 @@ impl Features {
     }
 
     /// The local features of token `i` of a sentence spanning tokens `lo..hi`,
-    /// computed on demand after [`Features::prepare`]: tagging needs each
-    /// token's keys only once, so a document's keys are never all held.
+    /// computed on demand after [`Features::prepare`]: the keys that
+    /// [`Features::token_items`] reads from the word-type cache and computes.
+    #[cfg(test)]
     pub(crate) fn local_keys(&mut self, seg: &Segmented, res: &Resources, lo: usize, hi: usize, i: usize) -> &[u64] {
         self.keys.clear();
         self.token_features(seg, res, lo, hi, i);
@@ -357,27 +586,58 @@ impl Features {
 
     /// The per-token facts and document-level statistics the features read:
     /// forms, shapes, sentence starts, capital lines, casing elsewhere, names.
+    #[cfg(any(test, feature = "train"))]
     pub(crate) fn prepare(&mut self, seg: &Segmented, res: &Resources) {
+        self.prepare_with(seg, res, None);
+    }
+
+    /// Every token's facts, for comparing two ways of preparing them.
+    #[cfg(test)]
+    pub(crate) fn facts(&self) -> String {
+        format!("{:?}", self.toks)
+    }
+
+    /// [`Features::prepare`], and each token's word type in `cache`: a word
+    /// seen before takes its own facts from there, a new one is added with
+    /// its keys resolved by `resolve` (the model's look-up). Then
+    /// [`Features::token_items`] gives the tokens' features.
+    pub(crate) fn prepare_typed(
+        &mut self,
+        seg: &Segmented,
+        res: &Resources,
+        cache: &mut TypeCache,
+        resolve: &mut dyn FnMut(u64) -> u32,
+    ) {
+        if cache.pool.len() > TypeCache::MAX_POOL {
+            cache.reset(resolve);
+        }
+        self.prepare_with(seg, res, Some((cache, resolve)));
+    }
+
+    fn prepare_with(
+        &mut self,
+        seg: &Segmented,
+        res: &Resources,
+        mut typed: Option<(&mut TypeCache, &mut dyn FnMut(u64) -> u32)>,
+    ) {
         let n = seg.tokens.len();
         let g = res.groups;
         self.keys.clear();
         self.offsets.clear();
         self.toks.clear();
         self.toks.reserve(n);
+        self.types.clear();
         for t in &seg.tokens {
             let w = t.span.slice(seg.text);
-            let (shape, short_shape) = shapes(w);
-            let lower = hash::word(w, true);
-            let form = hash::word(w, false);
-            self.toks.push(Tok {
-                lower,
-                form,
-                shape,
-                short_shape,
-                cap: cap_class(w, t.kind) as u8,
-                cluster: if g & group::CLUSTERS != 0 { res.clusters.lookup(form, lower) } else { None },
-                ..Tok::default()
-            });
+            match typed.as_mut() {
+                Some((cache, resolve)) => {
+                    let key = hash::fold(hash::exact(w), t.kind as u64);
+                    let id = cache.type_of(key, w, t.kind, || own_facts(w, t.kind, res), res, *resolve);
+                    self.toks.push(cache.entries[id as usize].tok);
+                    self.types.push(id);
+                }
+                None => self.toks.push(own_facts(w, t.kind, res)),
+            }
         }
         // Sentence starts, capital and title-case lines, casing elsewhere.
         let mut casing: IdMap<u8> = IdMap::default();
@@ -444,6 +704,17 @@ impl Features {
                 }
             }
         }
+        // A lowered word is a type of its own.
+        if let Some((cache, resolve)) = typed {
+            for (i, t) in seg.tokens.iter().enumerate() {
+                let tok = self.toks[i];
+                if tok.lowered {
+                    let w = t.span.slice(seg.text);
+                    let key = hash::fold(hash::fold(hash::exact(w), t.kind as u64), 1);
+                    self.types[i] = cache.type_of(key, w, t.kind, || tok, res, resolve);
+                }
+            }
+        }
         // Name lists.
         if g & group::GAZETTEER != 0 && res.gazetteer.len() > 0 {
             for s in &seg.sentences {
@@ -468,12 +739,14 @@ impl Features {
         }
     }
 
+    #[cfg(any(test, feature = "train"))]
     fn token_features(&mut self, seg: &Segmented, res: &Resources, lo: usize, hi: usize, i: usize) {
         let mut buf = KeyBuf { keys: [0; MAX_KEYS], len: 0 };
         self.token_keys(seg, res, lo, hi, i, &mut buf);
         self.keys.extend_from_slice(&buf.keys[..buf.len]);
     }
 
+    #[cfg(any(test, feature = "train"))]
     /// Token `i`'s local keys, in template order, into `out`. The window's
     /// values are read once, and every template is written out with its
     /// number, so that the compiler folds each template into its hash.
@@ -580,6 +853,119 @@ impl Features {
             f(T_PREV_SHAPE, hash::fold(lower[1], t.short_shape));
             f(T_SHAPE_NEXT, hash::fold(t.short_shape, lower[3]));
             f(T_PREV2, hash::fold(lower[0], lower[1]));
+        }
+    }
+
+    /// Token `i`'s local features as items over `cache` (after
+    /// [`Features::assign_types`]): the same keys as [`Features::token_keys`]
+    /// in the same order, those of single tokens read from their types.
+    pub(crate) fn token_items(
+        &self,
+        seg: &Segmented,
+        res: &Resources,
+        cache: &TypeCache,
+        (lo, hi): (usize, usize),
+        i: usize,
+        out: &mut Items,
+    ) {
+        out.len = 0;
+        out.n_keys = 0;
+        let g = res.groups;
+        let toks = &self.toks;
+        let at = |d: isize| -> Option<usize> {
+            let j = i as isize + d;
+            if j < lo as isize || j >= hi as isize { None } else { Some(j as usize) }
+        };
+        let entry = |j: usize| cache.entries[self.types[j] as usize];
+        let pool = &cache.pool[..];
+        let t = toks[i];
+        let own = entry(i);
+        let (p2, p1, n1, n2) = (at(-2), at(-1), at(1), at(2));
+        let (e2, e1, f1, f2) = (p2.map(entry), p1.map(entry), n1.map(entry), n2.map(entry));
+        // A neighbour's key at `k` in its entry, or the constant when the window runs past the sentence.
+        let nb = |e: Option<TypeEntry>, k: u32, missing: u32| e.map_or(missing, |e| e.at + k);
+        out.pooled(pool, C_BIAS);
+        let kind = seg.tokens[i].kind;
+        if matches!(kind, TokenKind::Url | TokenKind::Email) {
+            out.key(T_KIND, kind as u64);
+            return;
+        }
+        if g & group::WORDS != 0 {
+            out.pooled(pool, nb(e2, K_W, C_W));
+            out.pooled(pool, nb(e1, K_W + 1, C_W + 1));
+            out.pooled(pool, own.at + K_W + 2);
+            out.pooled(pool, nb(f1, K_W + 3, C_W + 2));
+            out.pooled(pool, nb(f2, K_W + 4, C_W + 3));
+            out.pooled(pool, own.at + K_FORM);
+            out.pooled(pool, nb(e1, K_FORM + 1, C_FORM_PREV));
+            out.pooled(pool, nb(f1, K_FORM + 2, C_FORM_NEXT));
+        }
+        if g & group::AFFIXES != 0 && kind == TokenKind::Word {
+            let first = own.at + K_VAR + own.clusters.iter().map(|&n| n as u32).sum::<u32>();
+            for a in 0..own.affixes as u32 {
+                out.pooled(pool, first + a);
+            }
+        }
+        let short_of = |p: Option<usize>, missing: u64| p.map_or(missing, |j| toks[j].short_shape);
+        let (s1, s3) = (short_of(p1, SENTINEL_BEFORE), short_of(n1, SENTINEL_AFTER));
+        if g & group::SHAPE != 0 {
+            out.pooled(pool, nb(e2, K_SHAPE, C_SHAPE));
+            out.pooled(pool, nb(e1, K_SHAPE + 1, C_SHAPE + 1));
+            out.pooled(pool, own.at + K_SHAPE + 2);
+            out.pooled(pool, nb(f1, K_SHAPE + 3, C_SHAPE + 2));
+            out.pooled(pool, nb(f2, K_SHAPE + 4, C_SHAPE + 3));
+            out.key(T_SHORT3, hash::fold(hash::fold(s1, t.short_shape), s3));
+            out.key(T_SHORT_PREV, hash::fold(s1, t.short_shape));
+            out.key(T_SHORT_NEXT, hash::fold(t.short_shape, s3));
+            let cap_of = |p: Option<usize>| p.map_or(15, |j| toks[j].cap as u64);
+            out.pooled(pool, own.at + K_CAP);
+            out.key(T_CAP3, cap_of(p1) | (t.cap as u64) << 4 | cap_of(n1) << 8);
+        }
+        if g & group::DOCUMENT != 0 {
+            let ctx = (t.cap as u64) | (t.initial as u64) << 4 | (t.caps_line as u64) << 5;
+            out.key(T_DOC_CASE, ctx | (t.doc_case as u64) << 6);
+            if t.initial {
+                out.key(T_INITIAL_CAP_WORD, hash::fold(t.lower, t.doc_case as u64));
+            }
+            if t.caps_line {
+                out.key(T_CAPS_LINE_WORD, hash::fold(t.lower, t.doc_case as u64));
+            }
+            out.key(T_DOC_CASE_WORD, hash::fold(t.lower, ctx));
+        }
+        if g & group::GAZETTEER != 0 && res.gazetteer.len() > 0 {
+            if let Some(p) = p1 {
+                each_list(toks[p].gaz, |l, _| out.key(T_GAZ, l as u64));
+            }
+            each_list(t.gaz, |l, pos| out.key(T_GAZ + 1, (l as u64) << 3 | pos));
+            if let Some(n) = n1 {
+                each_list(toks[n].gaz, |l, _| out.key(T_GAZ + 2, l as u64));
+            }
+            out.key(T_GAZ_ANY, (t.gaz != 0) as u64 | (t.cap as u64) << 1);
+        }
+        if g & group::CLUSTERS != 0 {
+            let run = |e: TypeEntry, slot: usize| {
+                let first = e.at + K_VAR + e.clusters[..slot].iter().map(|&n| n as u32).sum::<u32>();
+                first..first + e.clusters[slot] as u32
+            };
+            match e1 {
+                Some(e) => run(e, 0).for_each(|k| out.pooled(pool, k)),
+                None => out.pooled(pool, C_CLUSTER),
+            }
+            run(own, 1).for_each(|k| out.pooled(pool, k));
+            match f1 {
+                Some(e) => run(e, 2).for_each(|k| out.pooled(pool, k)),
+                None => out.pooled(pool, C_CLUSTER + 1),
+            }
+        }
+        if g & group::CONJUNCTIONS != 0 {
+            let lower_of = |p: Option<usize>, missing: u64| p.map_or(missing, |j| toks[j].lower);
+            let (l0, l1, l3) =
+                (lower_of(p2, SENTINEL_BEFORE), lower_of(p1, SENTINEL_BEFORE), lower_of(n1, SENTINEL_AFTER));
+            out.key(T_BIGRAM_PREV, hash::fold(l1, t.lower));
+            out.key(T_BIGRAM_NEXT, hash::fold(t.lower, l3));
+            out.key(T_PREV_SHAPE, hash::fold(l1, t.short_shape));
+            out.key(T_SHAPE_NEXT, hash::fold(t.short_shape, l3));
+            out.key(T_PREV2, hash::fold(l0, l1));
         }
     }
 

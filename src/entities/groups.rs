@@ -2,87 +2,87 @@
 //! ("Mark Rutte" / "Mr Rutte" / "Rutte", "European Union" / "EU", "Nato" /
 //! "NATO" / "North Atlantic Treaty Organization").
 
-use std::collections::HashMap;
-
 use super::consistency::Vote;
+use super::hash::WordMap;
 use crate::document::{Entity, EntityLabel, Group};
 use crate::span::Span;
 use crate::text::{Segmented, TokenKind};
 
 /// Words that stand before a name without being part of it ("Mr", "Sen.",
-/// "President"): stripped before names are compared.
+/// "President"), and plurals before two names ("Justices Clarence Thomas
+/// and Samuel Alito"): stripped before names are compared. Lower case,
+/// sorted (looked up by binary search).
 const TITLES: &[&str] = &[
+    "adm",
+    "admiral",
+    "ambassador",
+    "archbishop",
+    "bishop",
+    "capt",
+    "captain",
+    "cardinal",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chancellor",
+    "col",
+    "commissioner",
+    "dame",
+    "del",
+    "dr",
+    "emir",
+    "father",
+    "gen",
+    "general",
+    "gov",
+    "governor",
+    "governors",
+    "judge",
+    "judges",
+    "justice",
+    "justices",
+    "king",
+    "lady",
+    "lord",
+    "lt",
+    "maj",
+    "mayor",
+    "minister",
+    "ministers",
+    "miss",
     "mr",
     "mrs",
     "ms",
-    "miss",
     "mx",
-    "dr",
-    "prof",
-    "professor",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "rev",
-    "reverend",
-    "sen",
-    "senator",
-    "rep",
-    "representative",
-    "gov",
-    "governor",
-    "gen",
-    "general",
-    "lt",
-    "col",
-    "maj",
-    "capt",
-    "captain",
-    "sgt",
-    "adm",
-    "admiral",
+    "pope",
     "president",
-    "vice",
+    "president-elect",
+    "presidents",
     "prime",
-    "minister",
-    "secretary",
-    "chancellor",
-    "king",
-    "queen",
     "prince",
     "princess",
-    "pope",
-    "judge",
-    "justice",
-    "mayor",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "ambassador",
-    "commissioner",
-    "speaker",
-    "sheriff",
-    "del",
+    "prof",
+    "professor",
+    "queen",
     "rabbi",
-    "father",
-    "bishop",
-    "cardinal",
-    "archbishop",
-    "sheikh",
-    "emir",
-    "president-elect",
-    // Plurals before two names ("Justices Clarence Thomas and Samuel Alito").
-    "justices",
-    "judges",
+    "rep",
+    "representative",
+    "reps",
+    "rev",
+    "reverend",
+    "secretary",
+    "sen",
+    "senator",
     "senators",
     "sens",
-    "reps",
-    "governors",
-    "ministers",
-    "presidents",
-    "the",
+    "sgt",
+    "sheikh",
+    "sheriff",
+    "sir",
+    "speaker",
     "st",
+    "the",
+    "vice",
 ];
 
 /// How many full names sharing a last (or first) name are weighed against
@@ -141,29 +141,94 @@ const COMPANY_WORDS: &[&str] = &[
     "global",
 ];
 
+/// The longest title, in bytes.
+const LONGEST_TITLE: usize = 15;
+
+/// A word of at most [`LONGEST_TITLE`] bytes as one number: its bytes from
+/// the top, zero-padded, and its length in the lowest byte. Numbers of
+/// words compare as the words do, so the sorted titles give sorted keys.
+const fn title_key(w: &[u8]) -> u128 {
+    let mut key = 0u128;
+    let mut i = 0;
+    while i < LONGEST_TITLE {
+        key = key << 8 | if i < w.len() { w[i].to_ascii_lowercase() as u128 } else { 0 };
+        i += 1;
+    }
+    key << 8 | w.len() as u128
+}
+
+/// The keys of [`TITLES`], in the same (sorted) order.
+const TITLE_KEYS: [u128; TITLES.len()] = {
+    let mut keys = [0u128; TITLES.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = title_key(TITLES[i].as_bytes());
+        i += 1;
+    }
+    keys
+};
+
 /// Whether `word` (any case, with or without a final period) is a title.
 pub fn is_title(word: &str) -> bool {
-    let w = word.trim_end_matches('.');
-    TITLES.iter().any(|t| t.eq_ignore_ascii_case(w))
+    let w = word.trim_end_matches('.').as_bytes();
+    if w.is_empty() || w.len() > LONGEST_TITLE || !w[0].is_ascii_alphabetic() {
+        return false;
+    }
+    // Lower-cased into the key: the titles are ASCII, so a word with any
+    // other byte matches none of them, as under `eq_ignore_ascii_case`.
+    TITLE_KEYS.binary_search(&title_key(w)).is_ok()
 }
 
 /// Whether `word` is a title that stands before a person's name and is never
 /// the name's own first word ("the", "St" and "Del" can be).
 pub fn is_person_title(word: &str) -> bool {
-    is_title(word) && !matches!(word.trim_end_matches('.').to_ascii_lowercase().as_str(), "the" | "st" | "del")
+    let w = word.trim_end_matches('.');
+    is_title(word) && !["the", "st", "del"].iter().any(|t| t.eq_ignore_ascii_case(w))
 }
 
 /// A mention reduced to what names compare on.
 #[derive(Clone, Debug)]
 struct Name {
-    /// Lower-cased words without titles, periods or possessive endings.
-    words: Vec<String>,
+    /// Lower-cased words without titles, periods or possessive endings,
+    /// joined by single spaces (no token holds a space).
+    key: String,
+    /// How many words `key` holds.
+    n_words: usize,
     /// The span of the mention without leading titles and possessive ending.
     core: Span,
     /// The title words that were stripped, lower-cased without periods.
     titles: Vec<String>,
     /// Tagged as a person, or read as one from the titles inside it.
     person: bool,
+}
+
+impl Name {
+    /// The words of the name, in order.
+    fn words(&self) -> impl Iterator<Item = &str> {
+        self.key.split(' ').take(self.n_words)
+    }
+}
+
+/// Appends `w` lower-cased, without its periods.
+fn push_lower(out: &mut String, w: &str) {
+    if w.is_ascii() {
+        // Copied once and lower-cased in place, for the common case.
+        let from = out.len();
+        out.push_str(w);
+        out[from..].make_ascii_lowercase();
+        if w.as_bytes().contains(&b'.') {
+            let lower = out.split_off(from);
+            out.extend(lower.chars().filter(|&c| c != '.'));
+        }
+    } else {
+        out.push_str(&w.replace('.', "").to_lowercase());
+    }
+}
+
+/// Whether `w`, lower-cased without its periods, is "the" (no char but
+/// ASCII ones lower-cases to an ASCII "t", "h" or "e").
+fn is_the(w: &str) -> bool {
+    w.bytes().filter(|&b| b != b'.').map(|b| b.to_ascii_lowercase()).eq(*b"the")
 }
 
 fn is_possessive(w: &str) -> bool {
@@ -174,7 +239,7 @@ fn name_of(seg: &Segmented, span: Span, label: EntityLabel) -> Name {
     let toks = &seg.tokens;
     let first = toks.partition_point(|t| t.span.end <= span.start);
     // Words with their spans; possessive endings and punctuation dropped.
-    let mut all: Vec<(String, Span, bool)> = Vec::new();
+    let mut all: Vec<(&str, Span, bool)> = Vec::new();
     let mut i = first;
     while i < toks.len() && toks[i].span.start < span.end {
         let w = seg.word(i);
@@ -183,21 +248,14 @@ fn name_of(seg: &Segmented, span: Span, label: EntityLabel) -> Name {
         if t.kind != TokenKind::Word && t.kind != TokenKind::Number || is_possessive(w) {
             continue;
         }
-        let kept = w.trim_end_matches('.');
-        let lw = if kept.is_ascii() {
-            // One pass and one allocation for the common case.
-            kept.bytes().filter(|&b| b != b'.').map(|b| b.to_ascii_lowercase() as char).collect()
-        } else {
-            kept.replace('.', "").to_lowercase()
-        };
-        all.push((lw, Span::new(t.span.start, t.span.end.min(span.end)), is_title(w)));
+        all.push((w.trim_end_matches('.'), Span::new(t.span.start, t.span.end.min(span.end)), is_title(w)));
     }
     // A person's titles come off the front ("Sen. Ann Lee"); in a mention
     // tagged otherwise, titles inside it before a full name mark a person
     // ("Nato Secretary General Mark Rutte"), never a leading one ("General
     // Motors").
     // A leading article is no part of a name: "the European Union".
-    if all.len() > 1 && all[0].0 == "the" {
+    if all.len() > 1 && is_the(all[0].0) {
         all.remove(0);
     }
     let cut = if label == EntityLabel::Per {
@@ -213,28 +271,53 @@ fn name_of(seg: &Segmented, span: Span, label: EntityLabel) -> Name {
         (Some(a), Some(b)) => a.1.cover(b.1),
         _ => span,
     };
-    let words = all.drain(cut..).map(|w| w.0).collect();
-    let titles = all.into_iter().filter(|w| w.2).map(|w| w.0).collect();
-    Name { words, core, titles, person: label == EntityLabel::Per || cut > 0 }
+    let mut key = String::with_capacity(core.len());
+    for (n, w) in rest.iter().enumerate() {
+        if n > 0 {
+            key.push(' ');
+        }
+        push_lower(&mut key, w.0);
+    }
+    let titles = all[..cut]
+        .iter()
+        .filter(|w| w.2)
+        .map(|w| {
+            let mut t = String::new();
+            push_lower(&mut t, w.0);
+            t
+        })
+        .collect();
+    Name { key, n_words: rest.len(), core, titles, person: label == EntityLabel::Per || cut > 0 }
 }
 
 /// The initials of a multi-word name ("north atlantic treaty organization" → "nato").
-fn acronym(words: &[String]) -> Option<String> {
-    let kept: Vec<&String> = words.iter().filter(|w| !ACRONYM_SKIP.contains(&w.as_str())).collect();
-    if kept.len() < 2 {
-        return None;
+fn acronym<'a>(words: impl Iterator<Item = &'a str>) -> Option<String> {
+    let mut initials = String::new();
+    let mut kept = 0;
+    for w in words.filter(|w| !ACRONYM_SKIP.contains(w)) {
+        kept += 1;
+        initials.extend(w.chars().next());
     }
-    Some(kept.iter().filter_map(|w| w.chars().next()).collect())
+    (kept >= 2).then_some(initials)
 }
 
 /// Whether a mention could be an acronym: one word of 2–6 letters written in
 /// capitals ("EU", "NATO") or as a word ("Nato").
-fn could_be_acronym(seg_text: &str, core: Span, words: &[String]) -> bool {
-    let raw = core.slice(seg_text).replace('.', "");
-    words.len() == 1
-        && (2..=6).contains(&raw.chars().count())
-        && raw.chars().all(char::is_alphabetic)
-        && raw.chars().next().is_some_and(char::is_uppercase)
+fn could_be_acronym(seg_text: &str, core: Span, n_words: usize) -> bool {
+    if n_words != 1 {
+        return false;
+    }
+    // The mention's chars without its periods, read without copying them.
+    let mut raw = core.slice(seg_text).chars().filter(|&c| c != '.');
+    let Some(first) = raw.next() else { return false };
+    let mut count = 1;
+    for c in raw {
+        if !c.is_alphabetic() {
+            return false;
+        }
+        count += 1;
+    }
+    (2..=6).contains(&count) && first.is_alphabetic() && first.is_uppercase()
 }
 
 struct Unions {
@@ -282,22 +365,23 @@ pub fn group_entities(seg: &Segmented, entities: &mut [Entity]) -> Vec<Group> {
     let names: Vec<Name> = entities.iter().map(|e| name_of(seg, e.span, e.label)).collect();
     let n = entities.len();
     let mut u = Unions::new(n);
-    let mut exact: HashMap<String, usize> = HashMap::new();
-    let mut acronyms: HashMap<String, usize> = HashMap::new(); // acronym of a long name -> mention
-    let mut short_forms: HashMap<String, usize> = HashMap::new(); // one-word mention that may be an acronym
-    let mut last_names: HashMap<String, Vec<usize>> = HashMap::new(); // last word -> full names (one per group)
-    let mut first_names: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut lone: HashMap<String, usize> = HashMap::new(); // one-word person mentions not yet joined to a full name
-    let mut companies: HashMap<String, usize> = HashMap::new(); // "meta" -> a mention of "Meta Platforms"
+    // Keyed by the names' own words where they can be.
+    let mut exact: WordMap<&str, usize> = WordMap::default();
+    let mut acronyms: WordMap<String, usize> = WordMap::default(); // acronym of a long name -> mention
+    let mut short_forms: WordMap<&str, usize> = WordMap::default(); // one-word mention that may be an acronym
+    let mut last_names: WordMap<&str, Vec<usize>> = WordMap::default(); // last word -> full names (one per group)
+    let mut first_names: WordMap<&str, Vec<usize>> = WordMap::default();
+    let mut lone: WordMap<&str, usize> = WordMap::default(); // one-word person mentions not yet joined to a full name
+    let mut companies: WordMap<&str, usize> = WordMap::default(); // "meta" -> a mention of "Meta Platforms"
     for (i, name) in names.iter().enumerate() {
-        if name.words.is_empty() {
+        if name.n_words == 0 {
             continue;
         }
-        let key = name.words.join(" ");
+        let key = name.key.as_str();
         let person = name.person;
-        if name.words.len() == 1 {
-            let w = &name.words[0];
-            let short = could_be_acronym(seg.text, name.core, &name.words);
+        if name.n_words == 1 {
+            let w = key;
+            let short = could_be_acronym(seg.text, name.core, name.n_words);
             if short && let Some(&j) = acronyms.get(w) {
                 u.join(i, j);
             } else if let Some(full) = last_names.get(w) {
@@ -313,41 +397,41 @@ pub fn group_entities(seg: &Segmented, entities: &mut [Entity]) -> Vec<Group> {
                 u.join(i, pick);
             } else if let Some(&j) = companies.get(w).filter(|_| entities[i].label != EntityLabel::Loc) {
                 u.join(i, j);
-            } else if let Some(&j) = exact.get(&key) {
+            } else if let Some(&j) = exact.get(key) {
                 u.join(i, j);
             } else if let Some(full) = first_names.get(w).filter(|f| person && f.len() == 1) {
                 u.join(i, full[0]);
             } else if person {
-                lone.insert(w.clone(), i);
+                lone.insert(w, i);
             }
             if short {
-                short_forms.entry(w.clone()).or_insert(i);
+                short_forms.entry(w).or_insert(i);
             }
         } else {
-            if let Some(&j) = exact.get(&key) {
+            if let Some(&j) = exact.get(key) {
                 u.join(i, j);
             }
+            let head = name.words().next().expect("non-empty");
             // "Meta Platforms" and "Meta": a company and its short form.
-            if !person && name.words[1..].iter().all(|w| COMPANY_WORDS.contains(&w.as_str())) {
-                let head = name.words[0].clone();
-                if let Some(&j) = exact.get(&head).filter(|&&j| entities[j].label != EntityLabel::Loc) {
+            if !person && name.words().skip(1).all(|w| COMPANY_WORDS.contains(&w)) {
+                if let Some(&j) = exact.get(head).filter(|&&j| entities[j].label != EntityLabel::Loc) {
                     u.join(i, j);
                 }
                 companies.entry(head).or_insert(i);
             }
-            if let Some(a) = acronym(&name.words) {
-                if let Some(&j) = short_forms.get(&a) {
+            if let Some(a) = acronym(name.words()) {
+                if let Some(&j) = short_forms.get(a.as_str()) {
                     u.join(i, j);
                 }
                 acronyms.entry(a).or_insert(i);
             }
             if person {
-                let last = name.words.last().expect("non-empty").clone();
+                let last = name.words().last().expect("non-empty");
                 // A lone last name seen before the full name joins it.
-                if let Some(j) = lone.remove(&last) {
+                if let Some(j) = lone.remove(last) {
                     u.join(i, j);
                 }
-                for (map, word) in [(&mut last_names, last), (&mut first_names, name.words[0].clone())] {
+                for (map, word) in [(&mut last_names, last), (&mut first_names, head)] {
                     let full = map.entry(word).or_default();
                     let root = u.find(i);
                     if full.len() < MAX_NAMESAKES && !full.iter().any(|&j| u.find(j) == root) {
@@ -359,12 +443,12 @@ pub fn group_entities(seg: &Segmented, entities: &mut [Entity]) -> Vec<Group> {
         exact.entry(key).or_insert(i);
     }
     // Number the groups in order of first mention.
-    let mut id_of_root: HashMap<usize, usize> = HashMap::new();
+    let mut id_of_root: Vec<Option<usize>> = vec![None; n];
     let mut groups: Vec<Group> = Vec::new();
     let mut best: Vec<(usize, usize, usize)> = Vec::new(); // (words, chars, mention) of the fullest name
     for i in 0..n {
         let root = u.find(i);
-        let id = *id_of_root.entry(root).or_insert_with(|| {
+        let id = *id_of_root[root].get_or_insert_with(|| {
             groups.push(Group {
                 name: String::new(),
                 label: entities[i].label,
@@ -377,7 +461,7 @@ pub fn group_entities(seg: &Segmented, entities: &mut [Entity]) -> Vec<Group> {
         });
         entities[i].group = Some(id);
         groups[id].mentions += 1;
-        let fullness = (names[i].words.len(), names[i].core.len());
+        let fullness = (names[i].n_words, names[i].core.len());
         if fullness > (best[id].0, best[id].1) {
             best[id] = (fullness.0, fullness.1, i);
         }
@@ -389,7 +473,7 @@ pub fn group_entities(seg: &Segmented, entities: &mut [Entity]) -> Vec<Group> {
         .iter()
         .zip(&names)
         .map(|(e, name)| Vote {
-            words: name.words.len(),
+            words: name.n_words,
             label: if name.person { EntityLabel::Per } else { e.label },
             titled: name.person && e.label != EntityLabel::Per,
         })
@@ -429,6 +513,23 @@ mod tests {
     }
 
     use EntityLabel::{Loc, Misc, Org, Per};
+
+    #[test]
+    fn titles_are_sorted_lower_case_and_found_in_any_case() {
+        assert!(TITLES.windows(2).all(|w| w[0] < w[1]));
+        assert!(TITLES.iter().all(|t| t.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')));
+        assert_eq!(TITLES.iter().map(|t| t.len()).max(), Some(LONGEST_TITLE));
+        assert!(TITLE_KEYS.windows(2).all(|k| k[0] < k[1]));
+        for w in ["Mr", "MR.", "sen.", "President-Elect", "Justices", "The", "St."] {
+            assert!(is_title(w), "{w}");
+        }
+        for w in ["", ".", "Mark", "Presidents-elect", "Mr\u{e9}", "\u{c9}mir", "Ms..x"] {
+            assert!(!is_title(w), "{w}");
+        }
+        assert!(
+            is_person_title("Sen.") && !is_person_title("The") && !is_person_title("ST.") && !is_person_title("Del")
+        );
+    }
 
     #[test]
     fn people_by_last_name_and_title() {

@@ -46,6 +46,17 @@ pub(crate) const fn feature(template: u32, value: u64) -> u64 {
     finish(fold(seed, value))
 }
 
+/// Hashes a word exactly as written (no case folding, digits and
+/// typographic variants kept): the identity of a word type.
+#[inline]
+pub(crate) fn exact(w: &str) -> u64 {
+    let mut h = 0x1319_8a2e_0370_7344;
+    for &b in w.as_bytes() {
+        h = fold(h, b as u64);
+    }
+    finish(fold(h, w.len() as u64))
+}
+
 /// Folds typographic variants to one form: curly apostrophes and quotes
 /// to straight ones, so that pasted text reads like the training text.
 #[inline]

@@ -13,7 +13,7 @@
 //! masks, i8 weight codes (one per set mask bit), u32 FNV-1a checksum of all before it.
 //! ```
 
-use super::features::{Clusters, Features, Resources};
+use super::features::{Clusters, Features, Items, Resources, TypeCache};
 use super::gazetteer::Gazetteer;
 use super::tags::Scheme;
 use crate::document::{Entity, EntityLabel};
@@ -52,6 +52,18 @@ fn home(key: u32, shift: u32) -> usize {
     (key.wrapping_mul(0x9E37_79B9) >> shift) as usize
 }
 const NEG: f32 = -1e30;
+
+/// Numbers for loaded models (0: none).
+static NEXT_MODEL_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+thread_local! {
+    /// Each thread's word types, resolved against the model whose id it
+    /// holds: they stay from one document to the next, so that a word seen
+    /// before costs no hashing or look-up for its single-token features.
+    /// The cache only remembers what the model returns, so outputs never
+    /// depend on what it holds.
+    static TYPES: std::cell::RefCell<(u64, TypeCache)> = std::cell::RefCell::new((0, TypeCache::default()));
+}
 /// Whether a compound with a lower-case part gives up that part
 /// ("Washington-based" -> LOC "Washington") instead of keeping CoNLL-2003's
 /// whole-compound MISC. Off: it costs 0.4 dev / 0.35 test F1 on CoNLL-2003
@@ -91,6 +103,9 @@ pub struct EntityModel {
     /// The legal predecessors of each tag, for Viterbi.
     plan: Plan,
     n_features: usize,
+    /// This model's number among those loaded in the process: the word-type
+    /// cache of a thread belongs to one model.
+    id: u64,
 }
 
 /// How many `(tag, code)` pairs a slot holds itself. A feature has weight
@@ -457,6 +472,7 @@ impl EntityModel {
             codebook,
             plan,
             n_features: n,
+            id: NEXT_MODEL_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         })
     }
 
@@ -480,6 +496,82 @@ impl EntityModel {
     /// Number of weighted features.
     pub fn feature_count(&self) -> usize {
         self.n_features
+    }
+
+    /// The payload of `key` (0, which adds nothing, when the model has no
+    /// weights for it).
+    #[inline]
+    fn payload(&self, key: u64) -> u32 {
+        let k = model_key(key);
+        let s = home(k, self.home_shift);
+        let slot = self.slots[s];
+        if slot as u32 == k {
+            (slot >> 32) as u32
+        } else if slot as u32 == 0 {
+            0
+        } else {
+            self.probe(k, s, slot).unwrap_or(0)
+        }
+    }
+
+    /// Adds the weights of payload `p` to `sum`.
+    #[inline(always)]
+    fn add_payload(&self, sum: &mut [f32; 32], p: u32) {
+        let add = |sum: &mut [f32; 32], pair: u32| {
+            sum[(pair & 31) as usize] += self.codebook[(pair >> 5) as u8 as usize];
+        };
+        if p & Payload::SPILLED == 0 {
+            let count = p >> (INLINE as u32 * Payload::PAIR_BITS);
+            if count > 0 {
+                add(sum, p & Payload::PAIR_MASK);
+            }
+            if count > 1 {
+                add(sum, (p >> Payload::PAIR_BITS) & Payload::PAIR_MASK);
+            }
+        } else if p & Payload::DENSE == 0 {
+            let at = (p & !Payload::SPILLED) as usize;
+            let count = self.spill[at] as usize;
+            for &pair in &self.spill[at + 1..at + 1 + count] {
+                add(sum, pair as u32);
+            }
+        } else {
+            let at = (p & !(Payload::SPILLED | Payload::DENSE)) as usize;
+            match self.width {
+                17 => add_dense::<17>(sum, &self.dense[at..]),
+                9 => add_dense::<9>(sum, &self.dense[at..]),
+                w => {
+                    for (s, &x) in sum[..w].iter_mut().zip(&self.dense[at..at + w]) {
+                        *s += x;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Adds one token's items (see [`Items`]) to its emission scores, in
+    /// order, after resolving the token's own keys (every home slot loaded
+    /// before any is compared, so that their cache misses overlap).
+    fn add_items(&self, items: &mut Items, acc: &mut [f32]) {
+        let mut sum = [0f32; 32];
+        sum[..acc.len()].copy_from_slice(acc);
+        let n = items.n_keys;
+        for (s, &key) in items.slots[..n].iter_mut().zip(&items.keys[..n]) {
+            *s = self.slots[home(model_key(key), self.home_shift)];
+        }
+        for k in 0..n {
+            let (key, slot) = (model_key(items.keys[k]), items.slots[k]);
+            items.payloads[items.places[k] as usize] = if slot as u32 == key {
+                (slot >> 32) as u32
+            } else if slot as u32 == 0 {
+                0
+            } else {
+                self.probe(key, home(key, self.home_shift), slot).unwrap_or(0)
+            };
+        }
+        for &p in &items.payloads[..items.len] {
+            self.add_payload(&mut sum, p);
+        }
+        acc.copy_from_slice(&sum[..acc.len()]);
     }
 
     /// Adds the weights of `keys` to one token's emission scores, in two
@@ -558,15 +650,24 @@ impl EntityModel {
         let t = self.n_tags;
         let mut feats = Features::default();
         feats.read_headline = true;
-        feats.prepare(seg, &self.res);
         let mut acc = vec![0f32; n * t];
-        let mut first = Vec::with_capacity(64);
-        for s in &seg.sentences {
-            let (lo, hi) = (s.tokens.start, s.tokens.end.min(n));
-            for i in lo..hi {
-                self.add_rows(feats.local_keys(seg, &self.res, lo, hi, i), &mut acc[i * t..(i + 1) * t], &mut first);
+        TYPES.with_borrow_mut(|(id, cache)| {
+            let mut resolve = |key| self.payload(key);
+            if *id != self.id {
+                *cache = TypeCache::new(&mut resolve);
+                *id = self.id;
             }
-        }
+            feats.prepare_typed(seg, &self.res, cache, &mut resolve);
+            let mut items = Items::new();
+            for s in &seg.sentences {
+                let (lo, hi) = (s.tokens.start, s.tokens.end.min(n));
+                for i in lo..hi {
+                    feats.token_items(seg, &self.res, cache, (lo, hi), i, &mut items);
+                    self.add_items(&mut items, &mut acc[i * t..(i + 1) * t]);
+                }
+            }
+        });
+        let mut first = Vec::with_capacity(64);
         let mut tags = vec![0u8; n];
         let mut scratch = Viterbi::default();
         let allowed: Vec<Allowed> = (0..n).map(|i| Allowed::at(seg, i)).collect();
@@ -1078,6 +1179,61 @@ mod tests {
             out.push((k, row));
         }
         (t, book, out)
+    }
+
+    /// A token's items over the word-type cache name the keys of
+    /// `Features::token_keys`, in the same order, for every token of texts
+    /// with headlines, lowered title words, links, name lists, sentence edges
+    /// and non-ASCII words; whether the cache is fresh, holds the document
+    /// already, or is shared with other documents.
+    #[test]
+    fn items_name_the_keys_in_order() {
+        let model = EntityModel::from_bytes(super::super::EMBEDDED_MODEL).unwrap();
+        let texts = [
+            "Sprint to Buy Nextel in $36 Billion Deal\n\nNEW YORK (Reuters) - Sprint Corp said on Monday it would buy Nextel.",
+            "Mark Rutte, Nato's Secretary General, visited Pri\u{161}tina on 13 January 2025. \"We stand ready,\" Rutte said.",
+            "See https://example.org or write to press@example.org. Ms \u{C9}lodie Durand-L\u{E9}vy met Zo\u{EB} in S\u{E3}o Paulo.",
+            "GOLF - OPEN SCORES. 1. Tiger Woods (U.S.) 66 67 , 2. Ernie Els ( South Africa ) 68",
+            "a",
+            "",
+        ];
+        let keys = std::cell::RefCell::new(Vec::new());
+        let mut resolve = |k: u64| {
+            let mut keys = keys.borrow_mut();
+            keys.push(k);
+            (keys.len() - 1) as u32
+        };
+        let mut shared = TypeCache::new(&mut resolve);
+        for text in texts {
+            let seg = Segmented::new(text);
+            for round in 0..3 {
+                let mut fresh = TypeCache::new(&mut resolve);
+                let cache = if round == 0 { &mut fresh } else { &mut shared };
+                let mut feats = Features::default();
+                feats.read_headline = true;
+                feats.prepare_typed(&seg, &model.res, cache, &mut resolve);
+                let mut plain = Features::default();
+                plain.read_headline = true;
+                plain.prepare(&seg, &model.res);
+                assert_eq!(plain.facts(), feats.facts(), "{text:?}");
+                let mut items = Items::new();
+                for s in &seg.sentences {
+                    let (lo, hi) = (s.tokens.start, s.tokens.end.min(seg.tokens.len()));
+                    for i in lo..hi {
+                        let want = feats.local_keys(&seg, &model.res, lo, hi, i).to_vec();
+                        feats.token_items(&seg, &model.res, cache, (lo, hi), i, &mut items);
+                        // The pooled payloads are the numbers of their keys; give the computed ones theirs.
+                        for k in 0..items.n_keys {
+                            items.payloads[items.places[k] as usize] = resolve(items.keys[k]);
+                        }
+                        let got: Vec<u64> =
+                            items.payloads[..items.len].iter().map(|&p| keys.borrow()[p as usize]).collect();
+                        assert_eq!(got, want, "{text:?}, token {i} {:?}, round {round}", seg.word(i));
+                    }
+                }
+            }
+        }
+        assert!(shared.len() > 60, "{} types", shared.len());
     }
 
     /// The compact table adds, for every tag, the same weights in the same

@@ -144,105 +144,112 @@ const JOB_WORDS: &[&str] = &[
 ];
 
 /// Heads that make a place plus the words after it an organisation ("Los
-/// Angeles" + "Police Department").
+/// Angeles" + "Police Department"). Sorted.
 const ORG_HEADS: &[&str] = &[
-    "Department",
-    "Police",
-    "Council",
-    "University",
-    "College",
-    "Authority",
     "Agency",
-    "Commission",
-    "Board",
-    "Ministry",
-    "Office",
-    "Service",
-    "Services",
     "Airlines",
     "Airways",
-    "Institute",
-    "Museum",
-    "Hospital",
-    "Court",
-    "Council",
     "Assembly",
+    "Authority",
+    "Board",
+    "College",
+    "Commission",
+    "Council",
+    "Court",
+    "Department",
+    "Hospital",
+    "Institute",
+    "Ministry",
+    "Museum",
+    "Office",
     "Parliament",
+    "Police",
     "Senate",
+    "Service",
+    "Services",
+    "University",
 ];
 
 /// Last words that make a name an organisation whatever the tagger read it
 /// as ("Northwind Energy", "Vantage Robotics", "Greenfield Holdings",
 /// "Green Party"): company, institution and party heads. Words that also end
 /// places or events are left out ("West Bank", "Soviet Union", "Premier
-/// League", "Western Front").
+/// League", "Western Front"). Sorted.
 const ORG_SUFFIXES: &[&str] = &[
-    "Energy",
-    "Logistics",
-    "Capital",
-    "Robotics",
-    "Labs",
-    "Laboratories",
-    "Technologies",
-    "Holdings",
+    "Academy",
+    "Aerospace",
+    "Agency",
     "Airlines",
     "Airways",
-    "Pharmaceuticals",
-    "Pharma",
-    "Therapeutics",
+    "Alliance",
+    "Analytics",
+    "Association",
+    "Authority",
     "Biosciences",
     "Biotech",
+    "Capital",
+    "Coalition",
+    "College",
+    "Commission",
+    "Committee",
+    "Communications",
+    "Corp",
+    "Corp.",
+    "Council",
+    "Department",
+    "Electronics",
+    "Energy",
+    "Entertainment",
+    "Financial",
+    "Foods",
     "Foundation",
+    "Holdings",
+    "Inc",
+    "Inc.",
+    "Industries",
     "Institute",
     "Institution",
-    "University",
-    "College",
-    "Council",
-    "Party",
-    "Systems",
-    "Analytics",
-    "Industries",
-    "Ventures",
-    "Partners",
+    "Insurance",
+    "Investments",
+    "LLC",
+    "Laboratories",
+    "Labs",
+    "Logistics",
+    "Ltd",
+    "Ltd.",
+    "Ministry",
     "Motors",
     "Motorsports",
     "Networks",
-    "Software",
+    "Orchestra",
+    "PLC",
+    "Partners",
+    "Party",
+    "Pharma",
+    "Pharmaceuticals",
+    "Plc",
+    "Robotics",
+    "Securities",
     "Semiconductor",
     "Semiconductors",
-    "Electronics",
-    "Telecom",
-    "Communications",
-    "Aerospace",
-    "Insurance",
-    "Financial",
-    "Securities",
-    "Investments",
-    "Foods",
-    "Studios",
-    "Entertainment",
-    "Inc",
-    "Inc.",
-    "Corp",
-    "Corp.",
-    "Ltd",
-    "Ltd.",
-    "LLC",
-    "Plc",
-    "PLC",
-    "Association",
     "Society",
-    "Commission",
-    "Committee",
-    "Agency",
-    "Authority",
-    "Ministry",
-    "Department",
-    "Coalition",
-    "Alliance",
-    "Academy",
-    "Orchestra",
+    "Software",
+    "Studios",
+    "Systems",
+    "Technologies",
+    "Telecom",
+    "Therapeutics",
+    "University",
+    "Ventures",
 ];
+
+fn is_org_head(w: &str) -> bool {
+    ORG_HEADS.binary_search(&w).is_ok()
+}
+
+fn is_org_suffix(w: &str) -> bool {
+    ORG_SUFFIXES.binary_search(&w).is_ok()
+}
 
 /// The heads among those that name companies, whose first word alone is
 /// the company's short name ("Northwind Energy" ... "Northwind shares").
@@ -359,75 +366,96 @@ const SENTENCE_OPENERS: &[&str] = &[
 /// Religions, their followers and peoples that are no country's
 /// nationality: MISC in CoNLL-2003 ("Moslem", "Shi'ite", "Kurdish"); web
 /// text spells them as CoNLL's 1996 news did not ("Sunni", "Shiite") and
-/// they came out as people. Lower-case, straight apostrophes.
+/// they came out as people. Lower-case, straight apostrophes, sorted.
 const RELIGIONS_AND_PEOPLES: &[&str] = &[
-    "sunni",
-    "sunnis",
-    "shiite",
-    "shiites",
-    "shia",
-    "shi'ite",
-    "shi'ites",
-    "muslim",
-    "muslims",
-    "moslem",
-    "moslems",
-    "islamic",
-    "islam",
-    "christians",
-    "christianity",
-    "catholic",
-    "catholics",
-    "protestant",
-    "protestants",
-    "jewish",
-    "jew",
-    "jews",
-    "judaism",
-    "hindu",
-    "hindus",
-    "hinduism",
-    "buddhist",
-    "buddhists",
-    "buddhism",
-    "sikh",
-    "sikhs",
-    "kurdish",
-    "kurd",
-    "kurds",
-    "arab",
-    "arabs",
     "alawite",
     "alawites",
+    "anglican",
+    "anglicans",
+    "arab",
+    "arabs",
+    "buddhism",
+    "buddhist",
+    "buddhists",
+    "catholic",
+    "catholics",
+    "christianity",
+    "christians",
+    "copt",
+    "coptic",
+    "copts",
     "druze",
     "evangelical",
     "evangelicals",
-    "anglican",
-    "anglicans",
+    "hindu",
+    "hinduism",
+    "hindus",
+    "hutu",
+    "hutus",
+    "islam",
+    "islamic",
+    "jew",
+    "jewish",
+    "jews",
+    "judaism",
+    "kurd",
+    "kurdish",
+    "kurds",
     "methodist",
     "methodists",
     "mormon",
     "mormons",
+    "moslem",
+    "moslems",
+    "muslim",
+    "muslims",
+    "orthodox",
     "pashtun",
     "pashtuns",
+    "protestant",
+    "protestants",
+    "rohingya",
+    "shi'ite",
+    "shi'ites",
+    "shia",
+    "shiite",
+    "shiites",
+    "sikh",
+    "sikhs",
+    "sunni",
+    "sunnis",
     "tamil",
     "tamils",
-    "hutu",
-    "hutus",
     "tutsi",
     "tutsis",
-    "yazidi",
-    "yazidis",
-    "rohingya",
     "uighur",
     "uighurs",
     "uyghur",
     "uyghurs",
-    "copt",
-    "copts",
-    "coptic",
-    "orthodox",
+    "yazidi",
+    "yazidis",
 ];
+
+/// The longest word of [`RELIGIONS_AND_PEOPLES`], in bytes.
+const LONGEST_RELIGION_OR_PEOPLE: usize = 12;
+
+/// Whether `w`, lower-cased with straight apostrophes, is in
+/// [`RELIGIONS_AND_PEOPLES`]. ASCII words (nearly all) are lower-cased on
+/// the stack; others as `str::to_lowercase` does.
+fn religion_or_people(w: &str) -> bool {
+    if !w.is_ascii() {
+        let w = w.replace('\u{2019}', "'").to_lowercase();
+        return RELIGIONS_AND_PEOPLES.binary_search(&w.as_str()).is_ok();
+    }
+    if w.len() > LONGEST_RELIGION_OR_PEOPLE {
+        return false;
+    }
+    let mut buf = [0u8; LONGEST_RELIGION_OR_PEOPLE];
+    let lower = &mut buf[..w.len()];
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    RELIGIONS_AND_PEOPLES.binary_search_by(|x| x.as_bytes().cmp(lower)).is_ok()
+}
 
 /// People in the news since 1996 whose surname the 1996 text cannot know
 /// and whose name reads as nothing else (no common word, place or company:
@@ -504,6 +532,38 @@ const PEOPLE_SINCE_1996: &[&str] = &[
     "Zelenskyy",
     "Zuckerberg",
 ];
+
+/// The longest word a [`PEOPLE_SINCE_1996`] key holds, in bytes.
+const LONGEST_PERSON: usize = 15;
+
+/// A word of at most [`LONGEST_PERSON`] bytes as one number: its bytes
+/// from the top, zero-padded, and its length in the lowest byte. Numbers of
+/// words compare as the words do, so the sorted list gives sorted keys.
+const fn person_key(w: &[u8]) -> u128 {
+    let mut key = 0u128;
+    let mut i = 0;
+    while i < LONGEST_PERSON {
+        key = key << 8 | if i < w.len() { w[i] as u128 } else { 0 };
+        i += 1;
+    }
+    key << 8 | w.len() as u128
+}
+
+/// The keys of [`PEOPLE_SINCE_1996`], in the same (sorted) order.
+const PERSON_KEYS: [u128; PEOPLE_SINCE_1996.len()] = {
+    let mut keys = [0u128; PEOPLE_SINCE_1996.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = person_key(PEOPLE_SINCE_1996[i].as_bytes());
+        i += 1;
+    }
+    keys
+};
+
+/// Whether `w` is one of [`PEOPLE_SINCE_1996`], compared as one number.
+fn person_since_1996(w: &str) -> bool {
+    w.len() <= LONGEST_PERSON && PERSON_KEYS.binary_search(&person_key(w.as_bytes())).is_ok()
+}
 
 /// "31-28": two scores joined by a hyphen.
 fn is_score(w: &str) -> bool {
@@ -583,6 +643,16 @@ fn span_of(seg: &Segmented, a: usize, b: usize) -> Span {
 
 fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether a char after the first is upper case ("iPhone", "eBay"), by a
+/// byte test for ASCII words.
+fn capital_inside(w: &str) -> bool {
+    if w.is_ascii() {
+        w.as_bytes().iter().skip(1).any(u8::is_ascii_uppercase)
+    } else {
+        w.chars().skip(1).any(char::is_uppercase)
+    }
 }
 
 /// A name that reads as nothing but a name: camel case ("OpenAI", "iPhone"),
@@ -665,7 +735,7 @@ fn split_titled_spans(seg: &Segmented, gaz: &Gazetteer, lookup: &impl Fn(usize, 
             None
         } else if matches!(last, "County" | "City" | "State" | "Province") {
             Some(EntityLabel::Loc)
-        } else if ORG_HEADS.contains(&last) {
+        } else if is_org_head(last) {
             Some(EntityLabel::Org)
         } else {
             listed
@@ -742,14 +812,7 @@ fn religions_and_peoples(seg: &Segmented, out: &mut [Entity]) {
     for e in out.iter_mut().filter(|e| e.label != EntityLabel::Misc) {
         let (a, b) = tokens_of(seg, e.span);
         let mut words = (a..b).filter(|&i| seg.tokens[i].kind == TokenKind::Word).peekable();
-        if words.peek().is_some()
-            && words.all(|i| {
-                capitalised(seg.word(i)) && {
-                    let w = seg.word(i).replace('\u{2019}', "'").to_lowercase();
-                    RELIGIONS_AND_PEOPLES.contains(&w.as_str())
-                }
-            })
-        {
+        if words.peek().is_some() && words.all(|i| capitalised(seg.word(i)) && religion_or_people(seg.word(i))) {
             e.label = EntityLabel::Misc;
         }
     }
@@ -776,7 +839,7 @@ fn extend_places(seg: &Segmented, out: &mut [Entity]) {
         {
             j += 1;
         }
-        if let Some(k) = (b..j).rev().find(|&k| ORG_HEADS.contains(&seg.word(k))) {
+        if let Some(k) = (b..j).rev().find(|&k| is_org_head(seg.word(k))) {
             e.span = Span::new(e.span.start, seg.tokens[k].span.end);
             e.label = EntityLabel::Org;
         }
@@ -805,8 +868,7 @@ fn known_names(seg: &Segmented, lists: &Lists, lookup: &impl Fn(usize, usize) ->
             let t = seg.tokens[i];
             let w = seg.word(i);
             let may_start = !taken[i]
-                && matches!(t.kind, TokenKind::Word | TokenKind::Number)
-                && (capitalised(w) || w.chars().skip(1).any(char::is_uppercase) || t.kind == TokenKind::Number);
+                && (t.kind == TokenKind::Number || t.kind == TokenKind::Word && (capitalised(w) || capital_inside(w)));
             if !may_start {
                 i += 1;
                 continue;
@@ -858,7 +920,7 @@ fn known_names(seg: &Segmented, lists: &Lists, lookup: &impl Fn(usize, usize) ->
             }
         }
         // A product and its model number: "iPhone" + "16", "PlayStation" + "5".
-        if has(lookup(a, b), lists.product) && b < sentence_end {
+        if has(mask, lists.product) && b < sentence_end {
             let w = seg.word(b);
             let model = seg.tokens[b].kind == TokenKind::Number && w.len() <= 4
                 || matches!(w, "II" | "III" | "IV" | "V" | "VI" | "Pro" | "Max" | "Ultra" | "Plus" | "Mini");
@@ -1146,7 +1208,7 @@ fn heads_before_of(seg: &Segmented, out: &mut Vec<Entity>) {
 fn people_since_1996(seg: &Segmented, out: &mut Vec<Entity>) {
     for e in out.iter_mut().filter(|e| e.label != EntityLabel::Per) {
         let (a, b) = tokens_of(seg, e.span);
-        if b == a + 1 && PEOPLE_SINCE_1996.binary_search(&seg.word(a)).is_ok() {
+        if b == a + 1 && person_since_1996(seg.word(a)) {
             e.label = EntityLabel::Per;
         }
     }
@@ -1163,7 +1225,7 @@ fn people_since_1996(seg: &Segmented, out: &mut Vec<Entity>) {
         if inside
             || t.kind != TokenKind::Word
             || !seg.word(i).as_bytes()[0].is_ascii_uppercase()
-            || PEOPLE_SINCE_1996.binary_search(&seg.word(i)).is_err()
+            || !person_since_1996(seg.word(i))
         {
             continue;
         }
@@ -1326,10 +1388,15 @@ fn joined_places(seg: &Segmented, lists: &Lists, feats: &Features, gaz: &Gazette
                 continue;
             }
             let hi = (i + 8).min(s.tokens.end);
-            let found = (i + 3..=hi).rev().find(|&j| {
-                let joined = (i + 1..j - 1).any(|k| matches!(seg.word(k), "&" | "and"));
-                joined
-                    && capitalised(seg.word(j - 1))
+            // A span `i..j` is joined when an "and" or "&" stands inside it
+            // before its last word: the first one after `i`, found once,
+            // bounds the ends worth looking up.
+            let Some(and_at) = (i + 1..hi.saturating_sub(1)).find(|&k| matches!(seg.word(k), "&" | "and")) else {
+                i += 1;
+                continue;
+            };
+            let found = ((i + 3).max(and_at + 2)..=hi).rev().find(|&j| {
+                capitalised(seg.word(j - 1))
                     && gaz.lookup((i..j).map(lower)) & lists.places != 0
                     && seg.tokens[i + 1..j].iter().all(|t| t.newlines_before == 0)
             });
@@ -1398,7 +1465,7 @@ fn organisation_heads(seg: &Segmented, lists: &Lists, lookup: &impl Fn(usize, us
         if matches!(e.label, EntityLabel::Loc | EntityLabel::Per)
             && let Some(j) = (b + 1..=(b + 2).min(sentence_end))
                 .rev()
-                .find(|&j| (b..j).all(word_at) && ORG_SUFFIXES.contains(&seg.word(j - 1)) && !word_at(j))
+                .find(|&j| (b..j).all(word_at) && is_org_suffix(seg.word(j - 1)) && !word_at(j))
         {
             e.span = span_of(seg, a, j);
             e.label = EntityLabel::Org;
@@ -1407,7 +1474,7 @@ fn organisation_heads(seg: &Segmented, lists: &Lists, lookup: &impl Fn(usize, us
         if e.label == EntityLabel::Org || b - a < 2 || !name_words(seg, a, b) {
             continue;
         }
-        let head = ORG_SUFFIXES.contains(&seg.word(b - 1))
+        let head = is_org_suffix(seg.word(b - 1))
             || ORG_OF_HEADS.contains(&seg.word(a)) && seg.word(a + 1) == "of" && b - a >= 3;
         if head && lookup(a, b) & lists.places == 0 {
             e.label = EntityLabel::Org;
@@ -1456,22 +1523,27 @@ fn person_cues(
         if b <= a || b - a > 4 {
             continue;
         }
-        let words: Vec<usize> = (a..b).filter(|&i| seg.tokens[i].kind == TokenKind::Word).collect();
         // Title-case words only ("GOLDEN STATE" is a results table's team).
         let title_case = |w: &str| capitalised(w) && w.chars().skip(1).any(char::is_lowercase);
-        if words.iter().any(|&i| {
-            !title_case(seg.word(i)) || ORG_SUFFIXES.contains(&seg.word(i)) || ORG_HEADS.contains(&seg.word(i))
+        let plain = |i: usize| {
+            let w = seg.word(i);
+            title_case(w) && !is_org_suffix(w) && !is_org_head(w)
+        };
+        let mut words = 0;
+        if !(a..b).filter(|&i| seg.tokens[i].kind == TokenKind::Word).all(|i| {
+            words += 1;
+            plain(i)
         }) {
             continue;
         }
         let honorific = a > 0 && PERSON_HONORIFICS.contains(&seg.word(a - 1)) && seg.tokens[a].newlines_before == 0;
-        if honorific && words.len() <= 3 && lookup(a, b) & lists.not_people == 0 {
+        if honorific && words <= 3 && lookup(a, b) & lists.not_people == 0 {
             e.label = EntityLabel::Per;
             continue;
         }
         // A given name and one or two words that no list of names of
         // organisations, places or things knows, alone or together.
-        if words.len() < 2 || words.len() > 3 || words.len() != b - a || e.label == EntityLabel::Misc {
+        if !(2..=3).contains(&words) || words != b - a || e.label == EntityLabel::Misc {
             continue;
         }
         // The given name is no common word ("Golden", "Star") and no title
@@ -1577,6 +1649,33 @@ mod tests {
     fn people_since_1996_are_sorted() {
         assert!(PEOPLE_SINCE_1996.windows(2).all(|w| w[0] < w[1]));
         assert!(PEOPLE_SINCE_1996.iter().all(|w| w.as_bytes()[0].is_ascii_uppercase()));
+        assert!(PEOPLE_SINCE_1996.iter().all(|w| w.len() <= LONGEST_PERSON));
+        assert!(PERSON_KEYS.windows(2).all(|k| k[0] < k[1]));
+        for w in ["Biden", "Erdo\u{11f}an", "Ocasio-Cortez", "Zuckerberg"] {
+            assert!(person_since_1996(w), "{w}");
+        }
+        for w in ["biden", "Bide", "Bidens", "Erdogans", "Ocasio-Cortez-Smith", ""] {
+            assert!(!person_since_1996(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn religions_and_peoples_are_sorted_and_found_in_any_case() {
+        assert!(RELIGIONS_AND_PEOPLES.windows(2).all(|w| w[0] < w[1]));
+        assert!(RELIGIONS_AND_PEOPLES.iter().all(|w| w.len() <= LONGEST_RELIGION_OR_PEOPLE && w.to_lowercase() == *w));
+        for w in ["Sunni", "SHIITE", "Shi'ite", "Shi\u{2019}ites", "Christianity", "Uyghurs"] {
+            assert!(religion_or_people(w), "{w}");
+        }
+        for w in ["Sunnis'", "Christian", "Rohingyas", "Kurdistan", "Shi\u{2018}ite", ""] {
+            assert!(!religion_or_people(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn organisation_heads_are_sorted() {
+        assert!(ORG_HEADS.windows(2).all(|w| w[0] < w[1]));
+        assert!(ORG_SUFFIXES.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_org_head("Police") && is_org_suffix("Inc.") && !is_org_suffix("Police"));
     }
 
     #[test]
