@@ -118,7 +118,7 @@ fn after(ctx: &Ctx, b: Bounds) -> Option<Direct> {
         }
         k += 1;
     }
-    if k + 1 < b.limit && ctx.lower[k] == "as" && ctx.cue_at(k + 1).is_none() {
+    if k + 1 < b.limit && ctx.lower(k) == "as" && ctx.cue_at(k + 1).is_none() {
         k += 1; // "…," as a Homeland Security memo put it
     }
     if k >= b.limit {
@@ -127,7 +127,7 @@ fn after(ctx: &Ctx, b: Bounds) -> Option<Direct> {
     let new_sentence = ends_sentence(ctx, b);
     // "…," reads a sign on the door · "…," states the report.
     if !new_sentence
-        && matches!(ctx.lower[k].as_str(), "reads" | "read" | "states")
+        && matches!(ctx.lower(k), "reads" | "read" | "states")
         && ctx.cue_at(k).is_none()
         && !ctx.quoted[k]
         && let Some(subject) = ctx.np_right(k + 1, b.limit).filter(|np| np.kind != NpKind::Pronoun)
@@ -136,7 +136,7 @@ fn after(ctx: &Ctx, b: Bounds) -> Option<Direct> {
     }
     if let Some(VerbForm::Finite) = ctx.cue_at(k) {
         let mut s = k + 1;
-        while s < b.limit && super::lexicon::is_time_word(&ctx.lower[s]) {
+        while s < b.limit && super::lexicon::is_time_word(ctx.lower(s)) {
             s += 1;
         }
         let subject = ctx.np_right(s, b.limit)?;
@@ -160,7 +160,7 @@ fn after(ctx: &Ctx, b: Bounds) -> Option<Direct> {
     let reach = (k + 28).min(b.limit);
     let mut parens = 0usize;
     while v < reach {
-        let w = ctx.lower[v].as_str();
+        let w = ctx.lower(v);
         match w {
             "(" => parens += 1,
             ")" => parens = parens.saturating_sub(1),
@@ -181,7 +181,7 @@ fn after(ctx: &Ctx, b: Bounds) -> Option<Direct> {
         }
         v += 1;
     }
-    if v >= reach || ctx.lower.get(v + 1).is_some_and(|w| matches!(w.as_str(), "yes" | "no")) {
+    if v >= reach || ctx.lower_at(v + 1).is_some_and(|w| matches!(w, "yes" | "no")) {
         return None; // none, or "Melanie said yes": the verb has its own object
     }
     // A subject phrase right at the marks, reaching the verb through
@@ -207,7 +207,7 @@ fn after(ctx: &Ctx, b: Bounds) -> Option<Direct> {
     let gap_ok = (k..subject.toks.start).all(|i| {
         ctx.is_name_word(i)
             || i > k && !ctx.seg.tokens[i].space_before // inside a word: "FranÃ§ois"
-            || !super::lexicon::is_function_word(&ctx.lower[i]) && ctx.word(i).chars().all(char::is_alphanumeric)
+            || !super::lexicon::is_function_word(ctx.lower(i)) && ctx.word(i).chars().all(char::is_alphanumeric)
     });
     if !gap_ok {
         return None;
@@ -259,13 +259,13 @@ fn before(ctx: &Ctx, b: Bounds) -> Option<Direct> {
         if ctx.quoted[m] || matches!(ctx.word(m), ";") {
             break;
         }
-        if ctx.lower[m] == "according" && ctx.lower.get(m + 1).is_some_and(|w| w == "to") {
+        if ctx.lower(m) == "according" && ctx.lower_at(m + 1).is_some_and(|w| w == "to") {
             let subject = according_subject(ctx, m + 2, punct)?;
             return Some(direct(subject, None, Some(ctx.span(m..m + 2)), How::According));
         }
         // "The email reads: "…"": a document's verb right before the colon.
         let form = ctx.cue_at(m).or_else(|| {
-            (m + 1 == punct && !ctx.quoted[m] && super::lexicon::is_document_verb(&ctx.lower[m]))
+            (m + 1 == punct && !ctx.quoted[m] && super::lexicon::is_document_verb(ctx.lower(m)))
                 .then_some(VerbForm::Finite)
         });
         if let Some(form) = form
@@ -294,7 +294,7 @@ fn mixed(ctx: &Ctx, b: Bounds) -> Option<Direct> {
     let main = main_clause_start(ctx, b.floor, b.before);
     // "According to X, …" fronted: the attribution when the main clause has none.
     let fronted = (from..main.min(b.before)).find_map(|m| {
-        (ctx.lower[m] == "according" && ctx.lower.get(m + 1).is_some_and(|w| w == "to"))
+        (ctx.lower(m) == "according" && ctx.lower_at(m + 1).is_some_and(|w| w == "to"))
             .then(|| according_subject(ctx, m + 2, main))
             .flatten()
             .map(|subject| direct(subject, None, Some(ctx.span(m..m + 2)), How::According))
@@ -310,12 +310,10 @@ fn mixed(ctx: &Ctx, b: Bounds) -> Option<Direct> {
         }
         // "X described her as a "disgrace" after she blamed it on "implicit
         // bias"": a speaker inside an adverbial clause keeps the words.
-        if found.is_some()
-            && matches!(ctx.lower[m].as_str(), "after" | "because" | "when" | "while" | "before" | "although")
-        {
+        if found.is_some() && matches!(ctx.lower(m), "after" | "because" | "when" | "while" | "before" | "although") {
             break;
         }
-        if ctx.lower[m] == "according" && ctx.lower.get(m + 1).is_some_and(|w| w == "to") {
+        if ctx.lower(m) == "according" && ctx.lower_at(m + 1).is_some_and(|w| w == "to") {
             if let Some(subject) = according_subject(ctx, m + 2, b.before) {
                 found = Some(direct(subject, None, Some(ctx.span(m..m + 2)), How::According));
             }
@@ -327,7 +325,7 @@ fn mixed(ctx: &Ctx, b: Bounds) -> Option<Direct> {
         {
             // "The residents described what they called "a wall of water"":
             // "they" is the subject of the main clause.
-            let subject = if ctx.lower[subject.toks.start] == "they" {
+            let subject = if ctx.lower(subject.toks.start) == "they" {
                 clause_subject(ctx, b.floor, subject.toks.start)
                     .filter(|np| np.kind != NpKind::Pronoun && np.toks.end < subject.toks.start)
                     .unwrap_or(subject)
@@ -338,7 +336,7 @@ fn mixed(ctx: &Ctx, b: Bounds) -> Option<Direct> {
             // word is theirs, whatever reports it.
             let what = m + 1 == b.before
                 && subject.toks.start > b.floor
-                && matches!(ctx.lower[subject.toks.start - 1].as_str(), "what" | "which");
+                && matches!(ctx.lower(subject.toks.start - 1), "what" | "which");
             found = Some(direct(subject, apposition, Some(ctx.span(m..m + 1)), How::Mixed));
             if what {
                 break;
@@ -346,8 +344,8 @@ fn mixed(ctx: &Ctx, b: Bounds) -> Option<Direct> {
             continue;
         }
         if m > b.floor + 1
-            && super::lexicon::is_speech_noun(&ctx.lower[m])
-            && super::phrases::is_possessive(&ctx.lower[m - 1])
+            && super::lexicon::is_speech_noun(ctx.lower(m))
+            && super::phrases::is_possessive(ctx.lower(m - 1))
             && let Some(owner) = ctx.np_left(m - 1, b.floor)
             && owner.kind == NpKind::Name
         {
@@ -358,7 +356,7 @@ fn mixed(ctx: &Ctx, b: Bounds) -> Option<Direct> {
 }
 
 fn is_bare_relative(ctx: &Ctx, np: &Np) -> bool {
-    np.kind == NpKind::Pronoun && matches!(ctx.lower[np.toks.start].as_str(), "who" | "which")
+    np.kind == NpKind::Pronoun && matches!(ctx.lower(np.toks.start), "who" | "which")
 }
 
 /// Later in the sentence, set off by a comma: `A cashier who "steals" is
@@ -396,7 +394,7 @@ fn according_after(ctx: &Ctx, b: Bounds) -> Option<Direct> {
         if ctx.quoted[m] {
             break;
         }
-        if ctx.lower[m] == "according" && ctx.lower[m + 1] == "to" {
+        if ctx.lower(m) == "according" && ctx.lower(m + 1) == "to" {
             let subject = according_subject(ctx, m + 2, b.limit)?;
             return Some(direct(subject, None, Some(ctx.span(m..m + 2)), How::According));
         }
@@ -415,14 +413,14 @@ fn according_subject(ctx: &Ctx, start: usize, limit: usize) -> Option<Np> {
 /// The organisation or person a document phrase names as its issuer: "a
 /// statement from the Ministry of Health", "a report by Gartner".
 fn issuer(ctx: &Ctx, np: &Np, limit: usize) -> Option<Np> {
-    if np.kind != NpKind::Description || !super::lexicon::is_document_noun(&ctx.lower[np.toks.end - 1]) {
+    if np.kind != NpKind::Description || !super::lexicon::is_document_noun(ctx.lower(np.toks.end - 1)) {
         return None;
     }
     let mut k = np.toks.end;
-    if k < limit && matches!(ctx.lower[k].as_str(), "issued" | "released" | "published" | "posted" | "sent") {
+    if k < limit && matches!(ctx.lower(k), "issued" | "released" | "published" | "posted" | "sent") {
         k += 1;
     }
-    if k + 1 >= limit || !matches!(ctx.lower[k].as_str(), "from" | "by" | "of") {
+    if k + 1 >= limit || !matches!(ctx.lower(k), "from" | "by" | "of") {
         return None;
     }
     ctx.np_right(k + 1, limit).filter(|o| o.kind != NpKind::Pronoun)
@@ -436,10 +434,10 @@ pub fn subject_of(ctx: &Ctx, m: usize, form: VerbForm, floor: usize, limit: usiz
     if form == VerbForm::Participle {
         return participle_subject(ctx, floor, m).map(|np| (np, None));
     }
-    if m > floor && matches!(ctx.lower[m - 1].as_str(), "been" | "was" | "were" | "is" | "are" | "be" | "being") {
+    if m > floor && matches!(ctx.lower(m - 1), "been" | "was" | "were" | "is" | "are" | "be" | "being") {
         // The agent may follow the quotation itself: "was called "a fraud" by X".
         let end = ctx.sentence_end(m);
-        let by = (m + 1..end).filter(|&k| !ctx.quoted[k]).take(8).find(|&k| ctx.lower[k] == "by")?;
+        let by = (m + 1..end).filter(|&k| !ctx.quoted[k]).take(8).find(|&k| ctx.lower(k) == "by")?;
         return ctx.np_right(by + 1, end).map(|np| (np, None));
     }
     let (end, apposition) = ctx.skip_left_to_subject(m, floor);
@@ -451,13 +449,13 @@ pub fn subject_of(ctx: &Ctx, m: usize, form: VerbForm, floor: usize, limit: usiz
     }
     // The second of two verbs with objects: "she attacked the police and
     // blamed the shootings on …": the subject of the first.
-    if end == m && m > floor + 2 && ctx.lower[m - 1] == "and" {
+    if end == m && m > floor + 2 && ctx.lower(m - 1) == "and" {
         let first = (floor.max(m.saturating_sub(12))..m - 2).rev().find_map(|k| {
-            let w = ctx.lower[k].as_str();
+            let w = ctx.lower(k);
             if ctx.quoted[k] || matches!(w, "," | ";" | ":") {
                 return Some(None);
             }
-            let verb_follows = ctx.is_word(k + 1) && !ctx.is_name_word(k + 1) && ctx.lower[k + 1].ends_with("ed");
+            let verb_follows = ctx.is_word(k + 1) && !ctx.is_name_word(k + 1) && ctx.lower(k + 1).ends_with("ed");
             (super::lexicon::is_subject_pronoun(w) && !matches!(w, "who" | "which") && verb_follows)
                 .then(|| Some(ctx.np(k..k + 1, NpKind::Pronoun)))
         });
@@ -469,7 +467,7 @@ pub fn subject_of(ctx: &Ctx, m: usize, form: VerbForm, floor: usize, limit: usiz
     let inverts = end == m && (m == floor || matches!(ctx.word(m - 1), "," | ":") || ctx.quoted[m - 1]);
     if inverts {
         let mut s = m + 1;
-        while s < limit && super::lexicon::is_time_word(&ctx.lower[s]) {
+        while s < limit && super::lexicon::is_time_word(ctx.lower(s)) {
             s += 1;
         }
         return ctx.np_right(s, limit).map(|np| (np, None));
@@ -486,15 +484,15 @@ fn named_apposition(ctx: &Ctx, np: Np, apposition: Option<std::ops::Range<usize>
     // or modifiers.
     let head = np.toks.end - 1;
     let role_only = np.kind != NpKind::Pronoun
-        && (super::roles::is_role_noun(&ctx.lower[head]) || crate::entities::groups::is_title(ctx.word(head)))
+        && (super::roles::is_role_noun(ctx.lower(head)) || crate::entities::groups::is_title(ctx.word(head)))
         && np.toks.clone().all(|i| {
-            let w = ctx.lower[i].as_str();
+            let w = ctx.lower(i);
             super::lexicon::is_determiner(w)
                 || crate::entities::groups::is_title(ctx.word(i))
                 || super::roles::is_role_noun(w)
                 || i < head && ctx.is_word(i) && !super::lexicon::is_function_word(w)
         })
-        && np.toks.clone().any(|i| super::roles::is_role_noun(&ctx.lower[i]));
+        && np.toks.clone().any(|i| super::roles::is_role_noun(ctx.lower(i)));
     match ctx.np_right(a.start, a.end) {
         Some(name) if role_only && name.kind == NpKind::Name && name.toks.end == a.end => (name, Some(np.span)),
         _ => (np, Some(ctx.span(a))),
@@ -519,13 +517,13 @@ fn modified_head(ctx: &Ctx, np: Np, floor: usize) -> Np {
         let common_noun = |i: usize| {
             ctx.is_word(i)
                 && !ctx.is_name_word(i)
-                && !super::lexicon::is_function_word(&ctx.lower[i])
-                && !super::lexicon::is_determiner(&ctx.lower[i])
+                && !super::lexicon::is_function_word(ctx.lower(i))
+                && !super::lexicon::is_determiner(ctx.lower(i))
         };
-        if s > floor + 1 && super::lexicon::is_determiner(&ctx.lower[s - 1]) {
+        if s > floor + 1 && super::lexicon::is_determiner(ctx.lower(s - 1)) {
             s -= 1;
         } else if !(s > floor + 2
-            && matches!(ctx.lower[s - 1].as_str(), "of" | "in" | "on" | "at" | "for" | "from" | "near" | "outside")
+            && matches!(ctx.lower(s - 1), "of" | "in" | "on" | "at" | "for" | "from" | "near" | "outside")
             && common_noun(s - 2))
         {
             return np;
@@ -534,13 +532,13 @@ fn modified_head(ctx: &Ctx, np: Np, floor: usize) -> Np {
     if np.kind == NpKind::Pronoun || s <= floor + 1 {
         return np;
     }
-    let prep = ctx.lower[s - 1].as_str();
+    let prep = ctx.lower(s - 1);
     if !matches!(prep, "of" | "for" | "at" | "in" | "from" | "with" | "on" | "through" | "across" | "near" | "outside")
     {
         return np;
     }
     let mut k = s - 1;
-    if k > floor + 1 && ctx.lower[k - 1].ends_with("ing") && ctx.is_word(k - 1) && !ctx.is_name_word(k - 1) {
+    if k > floor + 1 && ctx.lower(k - 1).ends_with("ing") && ctx.is_word(k - 1) && !ctx.is_name_word(k - 1) {
         k -= 1; // "marching through"
     }
     match ctx.np_left(k, floor) {
@@ -611,10 +609,10 @@ pub fn main_clause_start(ctx: &Ctx, floor: usize, limit: usize) -> usize {
     if p >= give_up {
         return floor;
     }
-    let Some(first) = ctx.lower.get(p) else { return floor };
+    let Some(first) = ctx.lower_at(p) else { return floor };
     let fronted = super::lexicon::is_function_word(first) && !super::lexicon::is_subject_pronoun(first)
         || first.ends_with("ing") && ctx.is_word(p)
-        || matches!(first.as_str(), "asked" | "pressed" | "questioned");
+        || matches!(first, "asked" | "pressed" | "questioned");
     if !fronted {
         return p;
     }
@@ -628,8 +626,8 @@ pub fn main_clause_start(ctx: &Ctx, floor: usize, limit: usize) -> usize {
             let starts = n < limit
                 && !ctx.quoted[n]
                 && (ctx.is_name_word(n)
-                    || super::lexicon::is_subject_pronoun(&ctx.lower[n])
-                    || super::lexicon::is_determiner(&ctx.lower[n]));
+                    || super::lexicon::is_subject_pronoun(ctx.lower(n))
+                    || super::lexicon::is_determiner(ctx.lower(n)));
             if starts {
                 return n;
             }
@@ -647,7 +645,7 @@ pub fn clause_subject(ctx: &Ctx, floor: usize, m: usize) -> Option<Np> {
         if ctx.quoted[k] {
             continue;
         }
-        let w = ctx.lower[k].as_str();
+        let w = ctx.lower(k);
         if ctx.is_name_word(k) || super::lexicon::is_subject_pronoun(w) && !matches!(w, "who" | "which") {
             return ctx.np_right(k, m);
         }

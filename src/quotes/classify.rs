@@ -34,7 +34,9 @@ pub struct Place {
 /// count for double marks here, though they are not paired.
 pub fn quotes_with_double_marks(text: &str, quoted: &[Quoted]) -> bool {
     let count = |f: Family| quoted.iter().filter(|q| q.depth == 0 && q.family == f && q.close.is_some()).count();
-    count(Family::Double) + text.matches("''").count() / 2 >= count(Family::Single)
+    let (double, single) = (count(Family::Double), count(Family::Single));
+    // The text is searched for doubled apostrophes only when they can tell.
+    double >= single || double + text.matches("''").count() / 2 >= single
 }
 
 /// Decides what `q` is, from its words, its surroundings and whether an
@@ -48,7 +50,7 @@ pub fn classify(ctx: &Ctx, q: &Quoted, place: Place, direct: Option<&Direct>, do
         return Class::Drop;
     }
     let words: Vec<usize> = (place.content.0..place.content.1)
-        .filter(|&i| ctx.word(i).chars().any(char::is_alphanumeric) && !is_possessive(&ctx.lower[i]))
+        .filter(|&i| ctx.word(i).chars().any(char::is_alphanumeric) && !is_possessive(ctx.lower(i)))
         .collect();
     let n = words.len();
     let capitalised = |i: usize| ctx.word(i).chars().next().is_some_and(char::is_uppercase);
@@ -107,7 +109,7 @@ pub fn classify(ctx: &Ctx, q: &Quoted, place: Place, direct: Option<&Direct>, do
     // A fragment: a mixed quotation unless it reads as a term held at a
     // distance: one modifying the next word (a "quack" cure), or a quoted
     // pronoun or function word (because "she" is a "he").
-    if n == 1 && !strong && is_function_word(&ctx.lower[words[0]]) {
+    if n == 1 && !strong && is_function_word(ctx.lower(words[0])) {
         return Class::Marked(MarkedKind::Scare);
     }
     if !strong && n <= 3 && !ends_in_punct && modifies_next_word(ctx, place) {
@@ -127,7 +129,7 @@ fn is_title_case(ctx: &Ctx, words: &[usize]) -> bool {
             capitals += 1;
         } else if first.is_ascii_digit() {
             continue;
-        } else if k == 0 || !is_minor_title_word(&ctx.lower[i]) {
+        } else if k == 0 || !is_minor_title_word(ctx.lower(i)) {
             return false;
         }
     }
@@ -188,11 +190,11 @@ fn names_a_work(ctx: &Ctx, place: Place, title_case: bool) -> Option<MarkedKind>
         if ctx.word(k) == "," && k > 0 {
             k -= 1;
         }
-        let w = ctx.lower[k].as_str();
+        let w = ctx.lower(k);
         if matches!(w, "nickname" | "nicknamed" | "moniker") {
             return Some(MarkedKind::Nickname);
         }
-        if is_work_word(w) || matches!(w, "of" | "on") && k > 0 && is_work_word(&ctx.lower[k - 1]) {
+        if is_work_word(w) || matches!(w, "of" | "on") && k > 0 && is_work_word(ctx.lower(k - 1)) {
             return Some(MarkedKind::Title);
         }
         // A broadcaster's or publisher's title: CNN's "State of the Union".
@@ -204,7 +206,7 @@ fn names_a_work(ctx: &Ctx, place: Place, title_case: bool) -> Option<MarkedKind>
         }
     }
     let a = place.after;
-    let next_is_work = |i: usize| i < ctx.len() && !ctx.quoted[i] && is_work_word(&ctx.lower[i]);
+    let next_is_work = |i: usize| i < ctx.len() && !ctx.quoted[i] && is_work_word(ctx.lower(i));
     if title_case && a < ctx.len() && ctx.seg.tokens[a].newlines_before == 0 && (next_is_work(a) || next_is_work(a + 1))
     {
         return Some(MarkedKind::Title); // "Keepin' It Real" radio program
@@ -217,10 +219,10 @@ fn so_called(ctx: &Ctx, place: Place) -> bool {
     if b == 0 {
         return false;
     }
-    let w = ctx.lower[b - 1].as_str();
+    let w = ctx.lower(b - 1);
     w == "so-called"
-        || w == "called" && b >= 2 && ctx.lower[b - 2] == "so"
-        || w == "called" && b >= 3 && ctx.lower[b - 2] == "-" && ctx.lower[b - 3] == "so"
+        || w == "called" && b >= 2 && ctx.lower(b - 2) == "so"
+        || w == "called" && b >= 3 && ctx.lower(b - 2) == "-" && ctx.lower(b - 3) == "so"
         || w == "quote-unquote"
 }
 
@@ -233,17 +235,17 @@ fn names_a_thing(ctx: &Ctx, place: Place) -> bool {
     if b < 3 {
         return false;
     }
-    let (verb, k) = match ctx.lower[b - 1].as_str() {
-        "as" if matches!(ctx.lower[b - 2].as_str(), "known" | "billed" | "branded") => (b - 2, b - 3),
+    let (verb, k) = match ctx.lower(b - 1) {
+        "as" if matches!(ctx.lower(b - 2), "known" | "billed" | "branded") => (b - 2, b - 3),
         "called" | "named" | "dubbed" | "nicknamed" | "titled" | "entitled" => (b - 1, b - 2),
         _ => return false,
     };
-    let noun = ctx.lower[k].as_str();
+    let noun = ctx.lower(k);
     let before_noun = ctx.is_word(k) && !ctx.quoted[k] && !is_function_word(noun) || noun == "," && verb == b - 2;
     let subject = super::lexicon::is_subject_pronoun(noun) || ctx.is_name_word(k) && verb == b - 1;
-    let agent = (place.after..ctx.len().min(place.after + 4)).any(|i| ctx.lower[i] == "by");
+    let agent = (place.after..ctx.len().min(place.after + 4)).any(|i| ctx.lower(i) == "by");
     // "what multiple lawmakers called "fraud"": somebody's word.
-    let what = (verb.saturating_sub(4)..verb).any(|i| matches!(ctx.lower[i].as_str(), "what" | "which" | "who"));
+    let what = (verb.saturating_sub(4)..verb).any(|i| matches!(ctx.lower(i), "what" | "which" | "who"));
     before_noun && !subject && !agent && !what
 }
 
@@ -252,13 +254,13 @@ fn names_a_thing(ctx: &Ctx, place: Place) -> bool {
 /// slogan or a label, not words reported.
 fn names_itself(ctx: &Ctx, place: Place) -> bool {
     let mut b = place.before;
-    if b >= 1 && ctx.lower[b - 1] == "as" {
+    if b >= 1 && ctx.lower(b - 1) == "as" {
         b -= 1;
     }
-    if b < 2 || !matches!(ctx.lower[b - 1].as_str(), "itself" | "themselves" | "himself" | "herself") {
+    if b < 2 || !matches!(ctx.lower(b - 1), "itself" | "themselves" | "himself" | "herself") {
         return false;
     }
-    let verb = ctx.lower[b - 2].as_str();
+    let verb = ctx.lower(b - 2);
     ["call", "styl", "bill", "dub", "brand", "nam", "market"].iter().any(|v| verb.starts_with(v))
 }
 
@@ -276,9 +278,9 @@ fn modifies_next_word(ctx: &Ctx, place: Place) -> bool {
         && !ctx.quoted[a]
         && ctx.seg.tokens[a].newlines_before == 0
         && ctx.word(a).chars().next().is_some_and(char::is_lowercase)
-        && !is_function_word(&ctx.lower[a])
+        && !is_function_word(ctx.lower(a))
         && !matches!(
-            ctx.lower[a].as_str(),
+            ctx.lower(a),
             "outside"
                 | "inside"
                 | "online"
@@ -297,7 +299,7 @@ fn modifies_next_word(ctx: &Ctx, place: Place) -> bool {
                 | "before"
                 | "since"
         )
-        && super::lexicon::speech_verb(&ctx.lower[a]).is_none()
+        && super::lexicon::speech_verb(ctx.lower(a)).is_none()
 }
 
 #[cfg(test)]

@@ -33,8 +33,11 @@ pub struct Np {
 /// The segmented text with what the phrase reader needs per token.
 pub struct Ctx<'a> {
     pub seg: &'a Segmented<'a>,
-    /// Lower-cased token texts.
-    pub lower: Vec<String>,
+    /// Where each token's lower-case form is: the text, where it is already
+    /// lower case (most tokens are), else a stretch of `owned`.
+    lowered: Vec<Lower<'a>>,
+    /// The lower-case forms of the other tokens, one after the other.
+    owned: String,
     /// Whether a token lies inside quotation marks (marks included).
     pub quoted: Vec<bool>,
     /// The sentence of each token.
@@ -48,7 +51,8 @@ pub struct Ctx<'a> {
 impl<'a> Ctx<'a> {
     pub fn new(seg: &'a Segmented<'a>, quoted_spans: &[Span], paras: &[Span]) -> Ctx<'a> {
         let n = seg.tokens.len();
-        let lower: Vec<String> = seg.tokens.iter().map(|t| t.span.slice(seg.text).to_lowercase()).collect();
+        let mut owned = String::new();
+        let lowered: Vec<Lower> = seg.tokens.iter().map(|t| lower_case(t.span.slice(seg.text), &mut owned)).collect();
         let mut sentence = vec![0; n];
         for (s, sent) in seg.sentences.iter().enumerate() {
             for slot in &mut sentence[sent.tokens.clone()] {
@@ -74,8 +78,18 @@ impl<'a> Ctx<'a> {
             }
             para[i] = p;
         }
-        let verbs = lower.iter().map(|w: &String| verb_reading(w)).collect();
-        Ctx { seg, lower, quoted, sentence, para, verbs }
+        let verbs = lowered.iter().map(|&w| verb_reading(w.get(&owned))).collect();
+        Ctx { seg, lowered, owned, quoted, sentence, para, verbs }
+    }
+
+    /// Token `i` in lower case.
+    pub fn lower(&self, i: usize) -> &str {
+        self.lowered[i].get(&self.owned)
+    }
+
+    /// Token `i` in lower case, if there is a token `i`.
+    pub fn lower_at(&self, i: usize) -> Option<&str> {
+        self.lowered.get(i).map(|w| w.get(&self.owned))
     }
 
     pub fn len(&self) -> usize {
@@ -122,28 +136,31 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let w = self.word(i);
-        if matches!(self.lower[i].as_str(), "put" | "puts") && self.lower.get(i + 1).is_some_and(|n| n == "it") {
+        if matches!(self.lower(i), "put" | "puts") && self.lower_at(i + 1).is_some_and(|n| n == "it") {
             return Some(VerbForm::Finite); // "as she put it"
         }
-        let clause_follows = self.lower.get(i + 1).is_some_and(|n| n == ":" || n == "that");
         let (verb, noun_like) = self.verbs[i];
+        if verb.is_none() && !noun_like {
+            return None; // not a speech verb (most words)
+        }
+        let clause_follows = self.lower_at(i + 1).is_some_and(|n| n == ":" || n == "that");
         // "who call it", "they claim": after a subject pronoun the base form is a verb.
-        let after_subject = i > 0 && matches!(self.lower[i - 1].as_str(), "who" | "they" | "we" | "i" | "you");
+        let after_subject = i > 0 && matches!(self.lower(i - 1), "who" | "they" | "we" | "i" | "you");
         let form = verb.or_else(|| ((clause_follows || after_subject) && noun_like).then_some(VerbForm::Finite))?;
         if w.chars().next().is_some_and(char::is_uppercase) && (i != self.sentence_start(i) || form != VerbForm::Finite)
         {
             return None;
         }
         if i > 0 {
-            let p = self.lower[i - 1].as_str();
-            let after_pronoun = i > 1 && is_subject_pronoun(&self.lower[i - 2]);
+            let p = self.lower(i - 1);
+            let after_pronoun = i > 1 && is_subject_pronoun(self.lower(i - 2));
             if is_determiner(p)
                 || is_possessive(p) && !after_pronoun && !self.quoted[i - 1]
-                || p.ends_with("ly") && i > 1 && is_determiner(&self.lower[i - 2])
+                || p.ends_with("ly") && i > 1 && is_determiner(self.lower(i - 2))
             {
                 return None;
             }
-            if p == "so" || p == "-" && i > 1 && self.lower[i - 2] == "so" {
+            if p == "so" || p == "-" && i > 1 && self.lower(i - 2) == "so" {
                 return None; // so-called
             }
         }
@@ -154,7 +171,7 @@ impl<'a> Ctx<'a> {
     /// compound ("34-year-old"), a possessive ending.
     fn is_np_piece(&self, i: usize) -> bool {
         let k = self.seg.tokens[i].kind;
-        (k == TokenKind::Word || k == TokenKind::Number || self.joins_hyphen(i) || is_possessive(&self.lower[i]))
+        (k == TokenKind::Word || k == TokenKind::Number || self.joins_hyphen(i) || is_possessive(self.lower(i)))
             && !self.quoted[i]
     }
 
@@ -173,7 +190,7 @@ impl<'a> Ctx<'a> {
             } else if j > i
                 && j + 1 < limit
                 && self.is_name_word(j + 1)
-                && (is_name_particle(&self.lower[j]) || self.joins_hyphen(j))
+                && (is_name_particle(self.lower(j)) || self.joins_hyphen(j))
             {
                 j += 2;
             } else {
@@ -198,7 +215,7 @@ impl<'a> Ctx<'a> {
             } else if i - 1 > floor
                 && i < end
                 && self.is_name_word(i - 2)
-                && (is_name_particle(&self.lower[i - 1]) || self.joins_hyphen(i - 1))
+                && (is_name_particle(self.lower(i - 1)) || self.joins_hyphen(i - 1))
             {
                 i -= 2;
             } else {
@@ -218,7 +235,7 @@ impl<'a> Ctx<'a> {
         if self.quoted[last] {
             return None;
         }
-        let lw = self.lower[last].as_str();
+        let lw = self.lower(last);
         if is_subject_pronoun(lw) {
             return Some(self.np(last..end, NpKind::Pronoun));
         }
@@ -226,7 +243,7 @@ impl<'a> Ctx<'a> {
             let mut start = self.name_left(end, floor);
             // "Analyst Priya Shah of Peel Hunt": the phrase reaches the name
             // before "of", and the person among them speaks.
-            if start >= floor + 2 && self.lower[start - 1] == "of" && self.is_name_word(start - 2) {
+            if start >= floor + 2 && self.lower(start - 1) == "of" && self.is_name_word(start - 2) {
                 start = self.name_left(start - 1, floor);
             }
             // "Nato chief Mark Rutte" keeps the name; "Clinton spokesman Nick Merrill" too.
@@ -244,7 +261,7 @@ impl<'a> Ctx<'a> {
         let mut joined = false; // passed an "of" or "and": only a determiner closes the phrase then
         while i > low {
             let p = i - 1;
-            let pw = self.lower[p].as_str();
+            let pw = self.lower(p);
             if self.quoted[p] {
                 break;
             }
@@ -288,7 +305,7 @@ impl<'a> Ctx<'a> {
         if start >= limit || start >= self.len() || self.quoted[start] {
             return None;
         }
-        let lw = self.lower[start].as_str();
+        let lw = self.lower(start);
         if is_subject_pronoun(lw) && !matches!(lw, "who" | "which") {
             return Some(self.np(start..start + 1, NpKind::Pronoun));
         }
@@ -306,7 +323,7 @@ impl<'a> Ctx<'a> {
         if has_determiner && start + 1 < limit && self.is_name_word(start + 1) {
             // "the Health Ministry": a name after an article.
             let end = self.name_right(start + 1, limit);
-            if end >= limit || !self.is_np_piece(end) || is_function_word(&self.lower[end]) {
+            if end >= limit || !self.is_np_piece(end) || is_function_word(self.lower(end)) {
                 return Some(self.np(start + 1..end, NpKind::Name));
             }
         }
@@ -320,7 +337,7 @@ impl<'a> Ctx<'a> {
                 j = end;
                 continue;
             }
-            let w = self.lower[j].as_str();
+            let w = self.lower(j);
             if !self.is_np_piece(j) || is_function_word(w) || is_determiner(w) || self.cue_at(j).is_some() {
                 break;
             }
@@ -347,9 +364,9 @@ impl<'a> Ctx<'a> {
             if end <= floor {
                 break;
             }
-            let w = self.lower[end - 1].as_str();
+            let w = self.lower(end - 1);
             let time_phrase = end - 1 > floor
-                && matches!(self.lower[end - 2].as_str(), "in" | "on" | "last" | "this" | "next")
+                && matches!(self.lower(end - 2), "in" | "on" | "last" | "this" | "next")
                 && (self.seg.tokens[end - 1].kind == TokenKind::Number || is_filler(w));
             if time_phrase {
                 end -= 2; // "who in 2010 said", "on Friday said"
@@ -370,7 +387,7 @@ impl<'a> Ctx<'a> {
                 let open = (floor..end - 1).rev().take(25).find(|&k| matches!(self.word(k), "," | "\u{2014}"));
                 let chained_ok = |k: usize| {
                     apposition.is_none()
-                        || is_determiner(&self.lower[k + 1])
+                        || is_determiner(self.lower(k + 1))
                         || self.seg.tokens[k + 1].kind == TokenKind::Number
                 };
                 match open {
@@ -392,7 +409,7 @@ impl<'a> Ctx<'a> {
 
     /// A lower-case word that may be a verb in "X beamed and said".
     fn is_verbish(&self, i: usize) -> bool {
-        let w = self.lower[i].as_str();
+        let w = self.lower(i);
         self.is_word(i)
             && !self.is_name_word(i)
             && !self.quoted[i]
@@ -408,7 +425,7 @@ impl<'a> Ctx<'a> {
             if start >= limit {
                 break;
             }
-            let w = self.lower[start].as_str();
+            let w = self.lower(start);
             if is_filler(w) {
                 start += 1;
             } else if w == "(" {
@@ -419,7 +436,7 @@ impl<'a> Ctx<'a> {
             } else if w == "," || w == "\u{2014}" {
                 let close = (start + 1..limit).take(25).find(|&k| matches!(self.word(k), "," | "\u{2014}"));
                 match close {
-                    Some(k) if self.cue_at(k + 1).is_some() || self.lower.get(k + 1).is_some_and(|w| is_filler(w)) => {
+                    Some(k) if self.cue_at(k + 1).is_some() || self.lower_at(k + 1).is_some_and(is_filler) => {
                         start = k + 1;
                     }
                     _ => break,
@@ -436,6 +453,42 @@ impl<'a> Ctx<'a> {
         }
         start
     }
+}
+
+/// Where a token's lower-case form is kept.
+#[derive(Clone, Copy, Debug)]
+enum Lower<'a> {
+    /// The token's own text.
+    Text(&'a str),
+    /// `owned[start..end]`.
+    Owned(usize, usize),
+}
+
+impl<'a> Lower<'a> {
+    fn get<'s>(self, owned: &'s str) -> &'s str
+    where
+        'a: 's,
+    {
+        match self {
+            Lower::Text(w) => w,
+            Lower::Owned(start, end) => &owned[start..end],
+        }
+    }
+}
+
+/// `word` in lower case as `str::to_lowercase` has it: the word itself when
+/// it is ASCII without capitals, since that is the same text, else written
+/// at the end of `owned`.
+fn lower_case<'a>(word: &'a str, owned: &mut String) -> Lower<'a> {
+    let start = owned.len();
+    if !word.is_ascii() {
+        owned.push_str(&word.to_lowercase());
+    } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        owned.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        return Lower::Text(word);
+    }
+    Lower::Owned(start, owned.len())
 }
 
 fn is_filler(w: &str) -> bool {
@@ -458,6 +511,28 @@ mod tests {
 
     fn at(ctx: &Ctx, word: &str) -> usize {
         (0..ctx.len()).find(|&i| ctx.word(i) == word).expect("word in text")
+    }
+
+    #[test]
+    fn lower_case_is_to_lowercase_and_borrows_plain_words() {
+        let words = [
+            "said",
+            "Rutte",
+            "NATO",
+            "o'brien",
+            "D-Wis.",
+            "\u{130}stanbul",
+            "\u{39F}\u{394}\u{39F}\u{3A3}",
+            "\u{1C5}",
+            "",
+        ];
+        let mut owned = String::new();
+        let lowered: Vec<Lower> = words.iter().map(|w| lower_case(w, &mut owned)).collect();
+        for (w, l) in words.iter().zip(&lowered) {
+            assert_eq!(l.get(&owned), w.to_lowercase(), "{w}");
+        }
+        assert!(matches!(lowered[0], Lower::Text(_)));
+        assert!(matches!(lowered[1], Lower::Owned(..)));
     }
 
     #[test]

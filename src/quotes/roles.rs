@@ -295,13 +295,13 @@ fn is_honorific(word: &str) -> bool {
 
 fn is_role_word(ctx: &Ctx, i: usize) -> bool {
     let w = ctx.word(i);
-    ctx.is_word(i) && !ctx.quoted[i] && !is_honorific(w) && (is_role_noun(&ctx.lower[i]) || is_title(w))
+    ctx.is_word(i) && !ctx.quoted[i] && !is_honorific(w) && (is_role_noun(ctx.lower(i)) || is_title(w))
 }
 
 /// A word that may qualify a role: "chief *financial* officer", "*senior*
 /// analyst", "*press* secretary".
 fn is_modifier(ctx: &Ctx, i: usize) -> bool {
-    let w = ctx.lower[i].as_str();
+    let w = ctx.lower(i);
     ctx.is_word(i)
         && !ctx.quoted[i]
         && !ctx.is_name_word(i)
@@ -353,7 +353,7 @@ fn before_name(ctx: &Ctx, entities: &[Entity], core: usize, a: usize, b: usize) 
     let mut words = 0;
     while i > floor && words < MAX_WORDS {
         let p = i - 1;
-        if is_role_word(ctx, p) || words > 0 && is_modifier(ctx, p) && !is_possessive(&ctx.lower[p]) {
+        if is_role_word(ctx, p) || words > 0 && is_modifier(ctx, p) && !is_possessive(ctx.lower(p)) {
             i = p;
             words += 1;
         } else {
@@ -366,9 +366,9 @@ fn before_name(ctx: &Ctx, entities: &[Entity], core: usize, a: usize, b: usize) 
     // director", "Cal Fire incident commander").
     let bounded = i == floor
         || i > floor
-            && (is_determiner(&ctx.lower[i - 1])
-                || is_possessive(&ctx.lower[i - 1])
-                || is_time_modifier(&ctx.lower[i - 1])
+            && (is_determiner(ctx.lower(i - 1))
+                || is_possessive(ctx.lower(i - 1))
+                || is_time_modifier(ctx.lower(i - 1))
                 || entities_cover(ctx, entities, i - 1, i));
     while !bounded && i < core && !is_role_word(ctx, i) && is_modifier(ctx, i) {
         i += 1;
@@ -376,12 +376,12 @@ fn before_name(ctx: &Ctx, entities: &[Entity], core: usize, a: usize, b: usize) 
     let role_start = i;
     // The organisation: capitalised words before the role, or a possessor.
     let mut o = role_start;
-    let possessive = o > floor && is_possessive(&ctx.lower[o - 1]);
+    let possessive = o > floor && is_possessive(ctx.lower(o - 1));
     if role_start == core && !possessive {
         return None; // "Democrat Hillary Clinton": no role word, no possessor
     }
     if comma {
-        let owner = role_start.checked_sub(1).map(|p| ctx.lower[p].as_str());
+        let owner = role_start.checked_sub(1).map(|p| ctx.lower(p));
         let role = text_of(ctx, role_start, core);
         return match owner {
             // "The shadow health secretary, Oliver Crane".
@@ -404,8 +404,8 @@ fn before_name(ctx: &Ctx, entities: &[Entity], core: usize, a: usize, b: usize) 
                 let noun = role_start - 2;
                 if organisation.is_none()
                     && noun > floor
-                    && ctx.lower[noun - 1] == "the"
-                    && super::speakers::is_company_noun(&ctx.lower[noun])
+                    && ctx.lower(noun - 1) == "the"
+                    && super::speakers::is_company_noun(ctx.lower(noun))
                 {
                     organisation = text_of(ctx, noun - 1, noun + 1);
                 }
@@ -429,7 +429,7 @@ fn before_name(ctx: &Ctx, entities: &[Entity], core: usize, a: usize, b: usize) 
         o -= 1;
     }
     // "Former Pennsylvania Gov.": the time word is not the organisation's.
-    if o < org_end && is_time_modifier(&ctx.lower[o]) {
+    if o < org_end && is_time_modifier(ctx.lower(o)) {
         o += 1;
     }
     let mut organisation = text_of(ctx, o, org_end);
@@ -441,7 +441,7 @@ fn before_name(ctx: &Ctx, entities: &[Entity], core: usize, a: usize, b: usize) 
     let unnamed = o == floor && o < org_end && lower_role && !entities_cover(ctx, entities, o, org_end);
     // A plural possessor opening the sentence is a kind of body, not a name:
     // "Students' union president Kofi Mensah".
-    let plural_possessor = possessive && matches!(ctx.lower[org_end].as_str(), "'" | "\u{2019}");
+    let plural_possessor = possessive && matches!(ctx.lower(org_end), "'" | "\u{2019}");
     let folded = (!possessive || plural_possessor) && organisation.is_some() && (nationality || unnamed);
     if folded {
         organisation = None;
@@ -524,7 +524,7 @@ fn after_name(ctx: &Ctx, b: usize) -> Option<Role> {
         j += 2;
     }
     let mut organisation = None;
-    if j < end && is_determiner(&ctx.lower[j]) {
+    if j < end && is_determiner(ctx.lower(j)) {
         j += 1;
     } else {
         // "Microsoft's chief financial officer".
@@ -532,7 +532,7 @@ fn after_name(ctx: &Ctx, b: usize) -> Option<Role> {
         while k < end && k < j + 4 && ctx.is_name_word(k) {
             k += 1;
         }
-        if k > j && k < end && is_possessive(&ctx.lower[k]) {
+        if k > j && k < end && is_possessive(ctx.lower(k)) {
             organisation = text_of(ctx, j, k);
             j = k + 1;
         }
@@ -543,7 +543,7 @@ fn after_name(ctx: &Ctx, b: usize) -> Option<Role> {
         if is_role_word(ctx, j) {
             last_role = Some(j);
         } else if !(is_modifier(ctx, j)
-            || ctx.lower[j].ends_with("ed") && ctx.cue_at(j).is_none() && ctx.is_word(j)
+            || ctx.lower(j).ends_with("ed") && ctx.cue_at(j).is_none() && ctx.is_word(j)
             || ctx.is_name_word(j) && !is_title(ctx.word(j)))
         {
             break;
@@ -552,8 +552,7 @@ fn after_name(ctx: &Ctx, b: usize) -> Option<Role> {
     }
     let role_end = last_role? + 1;
     let role = text_of(ctx, start, role_end);
-    if organisation.is_none() && role_end < end && matches!(ctx.lower[role_end].as_str(), "at" | "of" | "for" | "with")
-    {
+    if organisation.is_none() && role_end < end && matches!(ctx.lower(role_end), "at" | "of" | "for" | "with") {
         organisation = organisation_at(ctx, role_end + 1, end);
     }
     Some(Role { role, organisation })
@@ -564,7 +563,7 @@ fn organisation_after(ctx: &Ctx, b: usize) -> Option<String> {
     let n = ctx.len();
     // Also without the comma: "Analyst Priya Shah of Peel Hunt".
     let p = if b < n && ctx.word(b) == "," { b + 1 } else { b };
-    if p + 1 >= n || !matches!(ctx.lower[p].as_str(), "of" | "at" | "from") {
+    if p + 1 >= n || !matches!(ctx.lower(p), "of" | "at" | "from") {
         return None;
     }
     let end = ctx.sentence_end(b);
@@ -575,7 +574,7 @@ fn organisation_after(ctx: &Ctx, b: usize) -> Option<String> {
 /// Institute for Policy Integrity") or a definite description ("the ministry").
 fn organisation_at(ctx: &Ctx, start: usize, end: usize) -> Option<String> {
     let mut j = start;
-    let the = j < end && ctx.lower[j] == "the";
+    let the = j < end && ctx.lower(j) == "the";
     if the {
         j += 1;
     }
@@ -584,10 +583,7 @@ fn organisation_at(ctx: &Ctx, start: usize, end: usize) -> Option<String> {
         while j < end {
             if ctx.is_name_word(j) {
                 j += 1;
-            } else if j + 1 < end
-                && matches!(ctx.lower[j].as_str(), "of" | "for" | "and" | "&")
-                && ctx.is_name_word(j + 1)
-            {
+            } else if j + 1 < end && matches!(ctx.lower(j), "of" | "for" | "and" | "&") && ctx.is_name_word(j + 1) {
                 j += 2;
             } else {
                 break;

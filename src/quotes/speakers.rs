@@ -6,14 +6,13 @@
 //! words, pronouns to the nearest compatible person, descriptions ("the
 //! Nato chief") to the person who was given that role.
 
-use std::collections::HashMap;
-
 use super::attribute::{Bounds, Direct, How, clause_subject, main_clause_start, subject_of};
 use super::lexicon::{Gender, first_name_gender, is_determiner, is_function_word, pronoun_gender, title_gender};
 use super::marks::Quoted;
 use super::phrases::{Ctx, Np, NpKind, is_possessive};
 use crate::document::{Entity, EntityLabel, Group, Speaker};
 use crate::entities::groups::{is_title, titles_of};
+use crate::entities::hash::WordMap;
 use crate::span::Span;
 
 /// A quotation to attribute.
@@ -57,9 +56,9 @@ struct People {
     strong: Vec<bool>,
     gender: Vec<Option<Gender>>,
     /// Role words ("chief", "spokeswoman", "governor") -> groups given that role.
-    roles: HashMap<String, Vec<usize>>,
+    roles: WordMap<String, Vec<usize>>,
     /// Last word of each group's name -> groups.
-    last_words: HashMap<String, Vec<usize>>,
+    last_words: WordMap<String, Vec<usize>>,
     /// Tokens in subject position: a speaker's phrase, or the name opening
     /// a sentence's main clause. Pronouns prefer antecedents found there.
     subject: Vec<bool>,
@@ -80,20 +79,20 @@ pub fn assign(
     let mut phrases: Vec<&Origin> = reported.iter().map(|r| &r.origin).chain(origins.iter().flatten()).collect();
     phrases.sort_by_key(|o| o.subject.toks.start);
     phrases.dedup_by_key(|o| o.subject.toks.start);
-    let mut referent_at: HashMap<usize, Referent> = HashMap::new();
+    let mut referent_at: WordMap<usize, Referent> = WordMap::default();
     let mut resolved_events: Vec<(usize, usize)> = Vec::new();
-    let mut mentions_of: HashMap<Referent, Vec<Span>> = HashMap::new();
+    let mut mentions_of: WordMap<Referent, Vec<Span>> = WordMap::default();
     // An unnamed person introduced as the subject of a speech verb ("a
     // neighbour, who asked not to be named, said"): a "she said" after it,
     // with no person named between, is theirs.
     let mut introduced: Option<(usize, Referent)> = None;
     // The name of a speaker no group covers: the phrase first resolved to it.
-    let mut name_of: HashMap<Referent, String> = HashMap::new();
+    let mut name_of: WordMap<Referent, String> = WordMap::default();
     for o in phrases {
         let mut r = people.resolve(ctx, groups, &o.subject, &resolved_events);
         let t = o.subject.toks.start;
         if o.subject.kind == NpKind::Pronoun
-            && matches!(ctx.lower[t].as_str(), "he" | "she")
+            && matches!(ctx.lower(t), "he" | "she")
             && let Some((d, referent)) = &introduced
             && ctx.para[*d] + 1 >= ctx.para[t]
             && !people.person_between(*d, t)
@@ -147,8 +146,8 @@ pub fn assign(
 /// named after it, "A reporter asked Rutte", takes the pronouns back.)
 fn introduces_someone(ctx: &Ctx, o: &Origin) -> bool {
     let np = &o.subject;
-    let first = ctx.lower[np.toks.start].as_str();
-    let head = ctx.lower[np.toks.end - 1].as_str();
+    let first = ctx.lower(np.toks.start);
+    let head = ctx.lower(np.toks.end - 1);
     matches!(first, "a" | "an" | "one" | "another")
         && np.toks.len() >= 2
         && !super::lexicon::is_document_noun(head)
@@ -237,7 +236,7 @@ fn origins(ctx: &Ctx, entities: &[Entity], items: &[Item], reported: &[Reported]
             cur = Some(i);
         }
     }
-    let mut last_reported_in: HashMap<usize, usize> = HashMap::new();
+    let mut last_reported_in: WordMap<usize, usize> = WordMap::default();
     for (k, x) in reported.iter().enumerate() {
         last_reported_in.insert(x.para, k);
     }
@@ -245,7 +244,7 @@ fn origins(ctx: &Ctx, entities: &[Entity], items: &[Item], reported: &[Reported]
     let person_subject = |floor: usize, end: usize| {
         clause_subject(ctx, floor, end).filter(|np| match np.kind {
             NpKind::Name => np.toks.clone().any(|t| person_tok[t]),
-            NpKind::Pronoun => matches!(ctx.lower[np.toks.start].as_str(), "he" | "she"),
+            NpKind::Pronoun => matches!(ctx.lower(np.toks.start), "he" | "she"),
             NpKind::Description => false,
         })
     };
@@ -378,13 +377,13 @@ pub fn opening_subject(ctx: &Ctx, p: usize, end: usize) -> Option<std::ops::Rang
         return None;
     }
     let mut j = p;
-    if is_determiner(&ctx.lower[p]) {
+    if is_determiner(ctx.lower(p)) {
         j += 1;
     }
     let mut name_end = None;
     let mut lower_run = 0;
     while j < end && j < p + 12 {
-        let w = ctx.lower[j].as_str();
+        let w = ctx.lower(j);
         if ctx.quoted[j] {
             break;
         }
@@ -420,7 +419,7 @@ impl People {
         let mut person: Vec<bool> = groups.iter().map(|g| g.label == EntityLabel::Per).collect();
         let mut strong = vec![false; n];
         let mut gender_votes = vec![[0usize; 2]; n];
-        let mut roles: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut roles: WordMap<String, Vec<usize>> = WordMap::default();
         let mut events = Vec::new();
         let tok_of = |byte: usize| ctx.seg.tokens.partition_point(|t| t.span.end <= byte);
         for e in entities {
@@ -433,7 +432,7 @@ impl People {
             let mut titles = titles_of(ctx.seg, e.span, e.label);
             if t > 0 && !ctx.quoted[t - 1] && is_title(ctx.word(t - 1)) {
                 // "President Obama" where the name alone was tagged.
-                titles.push(ctx.lower[t - 1].trim_end_matches('.').to_string());
+                titles.push(ctx.lower(t - 1).trim_end_matches('.').to_string());
             }
             let words = groups[g].name.split_whitespace().count();
             if !titles.is_empty() && titles.iter().any(|w| w != "the") || words >= 2 && person[g] {
@@ -455,7 +454,7 @@ impl People {
             let mut k = t;
             while k > 0 && t - k < 3 {
                 let p = k - 1;
-                let w = ctx.lower[p].as_str();
+                let w = ctx.lower(p);
                 if ctx.quoted[p]
                     || !ctx.word(p).chars().any(char::is_alphabetic)
                     || is_determiner(w)
@@ -468,9 +467,9 @@ impl People {
             }
             // An apposition after it: "Rutte, the Nato chief,".
             let end = ctx.seg.tokens.partition_point(|t| t.span.end <= e.span.end) + 1;
-            if end + 1 < ctx.len() && ctx.word(end) == "," && is_determiner(&ctx.lower[end + 1]) {
+            if end + 1 < ctx.len() && ctx.word(end) == "," && is_determiner(ctx.lower(end + 1)) {
                 for k in (end + 2..ctx.len()).take(8) {
-                    let w = ctx.lower[k].as_str();
+                    let w = ctx.lower(k);
                     if ctx.quoted[k] || !ctx.word(k).chars().any(char::is_alphabetic) || is_function_word(w) {
                         break;
                     }
@@ -496,8 +495,8 @@ impl People {
                     if let Some(a) = apposition {
                         let first = tok_of(a.start);
                         for i in (first..ctx.len()).take_while(|&i| ctx.seg.tokens[i].span.end <= a.end) {
-                            if !is_determiner(&ctx.lower[i]) && !is_function_word(&ctx.lower[i]) {
-                                add_role(&mut roles, &ctx.lower[i], g);
+                            if !is_determiner(ctx.lower(i)) && !is_function_word(ctx.lower(i)) {
+                                add_role(&mut roles, ctx.lower(i), g);
                             }
                         }
                     }
@@ -526,7 +525,7 @@ impl People {
         let mut pronouns = vec![[0usize; 2]; sentences.len()];
         for i in 0..ctx.len() {
             if !ctx.quoted[i]
-                && let Some(gd) = pronoun_gender(&ctx.lower[i])
+                && let Some(gd) = pronoun_gender(ctx.lower(i))
             {
                 pronouns[ctx.sentence[i]][usize::from(gd == Gender::Female)] += 1;
             }
@@ -566,7 +565,7 @@ impl People {
                 std::cmp::Ordering::Equal => None,
             })
             .collect();
-        let mut last_words: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut last_words: WordMap<String, Vec<usize>> = WordMap::default();
         for (g, group) in groups.iter().enumerate() {
             if let Some(w) = group.name.split_whitespace().last() {
                 last_words.entry(w.trim_matches('.').to_lowercase()).or_default().push(g);
@@ -597,7 +596,7 @@ impl People {
                 .resolve_name(ctx, groups, np)
                 .unwrap_or_else(|| Referent::Other(display_name(ctx, np).to_lowercase())),
             NpKind::Pronoun => {
-                let w = ctx.lower[np.toks.start].as_str();
+                let w = ctx.lower(np.toks.start);
                 let found = match w {
                     "he" | "she" => self.nearest(ctx, np.toks.start, resolved, |g| {
                         self.person[g] && self.gender[g].is_none_or(|gd| Some(gd) == pronoun_gender(w))
@@ -626,7 +625,7 @@ impl People {
         if let Some(&(_, g)) = inside().filter(|&&(_, g)| self.person[g]).last().or_else(|| inside().last()) {
             return Some(Referent::Group(g));
         }
-        let last = ctx.lower[np.toks.end - 1].trim_matches('.').to_string();
+        let last = ctx.lower(np.toks.end - 1).trim_matches('.').to_string();
         let candidates = self.last_words.get(&last)?;
         candidates
             .iter()
@@ -699,8 +698,8 @@ impl People {
 
     /// "the company" → the nearest organisation named before it.
     fn resolve_organisation(&self, ctx: &Ctx, groups: &[Group], np: &Np, resolved: &[(usize, usize)]) -> Option<usize> {
-        let definite = np.toks.len() == 2 && ctx.lower[np.toks.start] == "the";
-        if !definite || !is_company_noun(&ctx.lower[np.toks.end - 1]) {
+        let definite = np.toks.len() == 2 && ctx.lower(np.toks.start) == "the";
+        if !definite || !is_company_noun(ctx.lower(np.toks.end - 1)) {
             return None;
         }
         self.nearest(ctx, np.toks.start, resolved, |g| groups[g].label == EntityLabel::Org && !self.person[g])
@@ -710,7 +709,7 @@ impl People {
     /// "Nato" if that tells people apart). Indefinite and plural phrases
     /// ("a spokeswoman", "officials") name somebody new.
     fn resolve_description(&self, ctx: &Ctx, np: &Np) -> Option<usize> {
-        let first = ctx.lower[np.toks.start].as_str();
+        let first = ctx.lower(np.toks.start);
         if !matches!(first, "the" | "this" | "that") {
             return None;
         }
@@ -718,8 +717,8 @@ impl People {
             .toks
             .clone()
             .skip(1)
-            .filter(|&i| ctx.word(i).chars().any(char::is_alphabetic) && !is_possessive(&ctx.lower[i]))
-            .map(|i| normalise_role(&ctx.lower[i]))
+            .filter(|&i| ctx.word(i).chars().any(char::is_alphabetic) && !is_possessive(ctx.lower(i)))
+            .map(|i| normalise_role(ctx.lower(i)))
             .collect();
         let head = words.last()?;
         let candidates = self.roles.get(head)?;
@@ -762,7 +761,7 @@ pub(super) fn is_company_noun(w: &str) -> bool {
     )
 }
 
-fn add_role(roles: &mut HashMap<String, Vec<usize>>, word: &str, g: usize) {
+fn add_role(roles: &mut WordMap<String, Vec<usize>>, word: &str, g: usize) {
     let list = roles.entry(normalise_role(word)).or_default();
     if !list.contains(&g) {
         list.push(g);
