@@ -26,7 +26,8 @@ impl Span {
         self.start == self.end
     }
 
-    /// The text this span covers.
+    /// The text this span covers (out of line, as `Segmented::word`).
+    #[inline(never)]
     pub fn slice(self, text: &str) -> &str {
         &text[self.start..self.end]
     }
