@@ -164,6 +164,15 @@ struct Pending {
 /// The paragraphs of `text`: spans from the first to the last non-space
 /// character, split at blank lines and at line breaks that end a sentence
 /// or start a quotation (a line break inside a running sentence is a wrap).
+/// Whether a line starting with `c` goes on the paragraph that ended its
+/// text at `last_end`: a wrapped line, after no sentence end and starting in
+/// lower case or with a digit.
+fn wraps(text: &str, last_end: usize, c: char) -> bool {
+    let prev = text[..last_end].chars().next_back();
+    prev.is_some_and(|p| !".!?:;\u{2026}\"\u{201D}\u{2019}\u{BB})".contains(p))
+        && (c.is_lowercase() || c.is_ascii_digit())
+}
+
 pub fn paragraphs(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
@@ -190,10 +199,7 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
                 match start {
                     None => start = Some(i),
                     Some(s) => {
-                        let prev = text[..last_end].chars().next_back();
-                        let wraps = prev.is_some_and(|p| !".!?:;\u{2026}\"\u{201D}\u{2019}\u{BB})".contains(p))
-                            && (c.is_lowercase() || c.is_ascii_digit());
-                        if !wraps {
+                        if !wraps(text, last_end, c) {
                             out.push(Span::new(s, last_end));
                             start = Some(i);
                         }
@@ -472,10 +478,7 @@ mod tests {
                 match start {
                     None => start = Some(i),
                     Some(s) => {
-                        let prev = text[..last_end].chars().next_back();
-                        let wraps = prev.is_some_and(|p| !".!?:;\u{2026}\"\u{201D}\u{2019}\u{BB})".contains(p))
-                            && (c.is_lowercase() || c.is_ascii_digit());
-                        if !wraps {
+                        if !wraps(text, last_end, c) {
                             out.push(Span::new(s, last_end));
                             start = Some(i);
                         }
