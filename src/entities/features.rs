@@ -890,17 +890,14 @@ impl Features {
             out.key(T_KIND, kind as u64);
             return;
         }
-        // A template at the window's five places: the entries' keys from `k`,
-        // the constants past the sentence from `c`.
-        let window = |out: &mut Items, k: u32, c: u32| {
-            out.pooled(pool, nb(e2, k, c));
-            out.pooled(pool, nb(e1, k + 1, c + 1));
-            out.pooled(pool, own.at + k + 2);
-            out.pooled(pool, nb(f1, k + 3, c + 2));
-            out.pooled(pool, nb(f2, k + 4, c + 3));
-        };
+        // Each template at the window's five places: the entries' keys, or
+        // the constants past the sentence.
         if g & group::WORDS != 0 {
-            window(out, K_W, C_W);
+            out.pooled(pool, nb(e2, K_W, C_W));
+            out.pooled(pool, nb(e1, K_W + 1, C_W + 1));
+            out.pooled(pool, own.at + K_W + 2);
+            out.pooled(pool, nb(f1, K_W + 3, C_W + 2));
+            out.pooled(pool, nb(f2, K_W + 4, C_W + 3));
             out.pooled(pool, own.at + K_FORM);
             out.pooled(pool, nb(e1, K_FORM + 1, C_FORM_PREV));
             out.pooled(pool, nb(f1, K_FORM + 2, C_FORM_NEXT));
@@ -914,7 +911,11 @@ impl Features {
         let short_of = |p: Option<usize>, missing: u64| p.map_or(missing, |j| toks[j].short_shape);
         let (s1, s3) = (short_of(p1, SENTINEL_BEFORE), short_of(n1, SENTINEL_AFTER));
         if g & group::SHAPE != 0 {
-            window(out, K_SHAPE, C_SHAPE);
+            out.pooled(pool, nb(e2, K_SHAPE, C_SHAPE));
+            out.pooled(pool, nb(e1, K_SHAPE + 1, C_SHAPE + 1));
+            out.pooled(pool, own.at + K_SHAPE + 2);
+            out.pooled(pool, nb(f1, K_SHAPE + 3, C_SHAPE + 2));
+            out.pooled(pool, nb(f2, K_SHAPE + 4, C_SHAPE + 3));
             out.key(T_SHORT3, hash::fold(hash::fold(s1, t.short_shape), s3));
             out.key(T_SHORT_PREV, hash::fold(s1, t.short_shape));
             out.key(T_SHORT_NEXT, hash::fold(t.short_shape, s3));

@@ -3,7 +3,7 @@
 //! "NATO" / "North Atlantic Treaty Organization").
 
 use super::consistency::Vote;
-use super::hash::WordMap;
+use super::hash::{self, WordMap};
 use crate::document::{Entity, EntityLabel, Group};
 use crate::span::Span;
 use crate::text::{Segmented, TokenKind};
@@ -142,31 +142,10 @@ const COMPANY_WORDS: &[&str] = &[
 ];
 
 /// The longest title, in bytes.
-const LONGEST_TITLE: usize = 15;
+const LONGEST_TITLE: usize = hash::PACKED_BYTES;
 
-/// A word of at most [`LONGEST_TITLE`] bytes as one number: its bytes from
-/// the top, zero-padded, and its length in the lowest byte. Numbers of
-/// words compare as the words do, so the sorted titles give sorted keys.
-const fn title_key(w: &[u8]) -> u128 {
-    let mut key = 0u128;
-    let mut i = 0;
-    while i < LONGEST_TITLE {
-        key = key << 8 | if i < w.len() { w[i].to_ascii_lowercase() as u128 } else { 0 };
-        i += 1;
-    }
-    key << 8 | w.len() as u128
-}
-
-/// The keys of [`TITLES`], in the same (sorted) order.
-const TITLE_KEYS: [u128; TITLES.len()] = {
-    let mut keys = [0u128; TITLES.len()];
-    let mut i = 0;
-    while i < keys.len() {
-        keys[i] = title_key(TITLES[i].as_bytes());
-        i += 1;
-    }
-    keys
-};
+/// The keys of [`TITLES`] lower-cased (see [`hash::packed`]), in the same (sorted) order.
+const TITLE_KEYS: [u128; TITLES.len()] = hash::packed_all(TITLES, true);
 
 /// Whether `word` (any case, with or without a final period) is a title.
 pub fn is_title(word: &str) -> bool {
@@ -176,7 +155,7 @@ pub fn is_title(word: &str) -> bool {
     }
     // Lower-cased into the key: the titles are ASCII, so a word with any
     // other byte matches none of them, as under `eq_ignore_ascii_case`.
-    TITLE_KEYS.binary_search(&title_key(w)).is_ok()
+    TITLE_KEYS.binary_search(&hash::packed(w, true)).is_ok()
 }
 
 /// Whether `word` is a title that stands before a person's name and is never

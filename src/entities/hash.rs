@@ -57,6 +57,41 @@ pub(crate) fn exact(w: &str) -> u64 {
     finish(fold(h, w.len() as u64))
 }
 
+/// The longest word [`packed`] holds, in bytes.
+pub(crate) const PACKED_BYTES: usize = 15;
+
+/// A word of at most [`PACKED_BYTES`] bytes as one number (lower-cased
+/// when asked): its bytes from the top, zero-padded, and its length in the
+/// lowest byte. Numbers of words compare as the words do, so a sorted list
+/// of words gives sorted numbers, searched with one comparison a step.
+pub(crate) const fn packed(w: &[u8], lower: bool) -> u128 {
+    let mut key = 0u128;
+    let mut i = 0;
+    while i < PACKED_BYTES {
+        let b = if i >= w.len() {
+            0
+        } else if lower {
+            w[i].to_ascii_lowercase()
+        } else {
+            w[i]
+        };
+        key = key << 8 | b as u128;
+        i += 1;
+    }
+    key << 8 | w.len() as u128
+}
+
+/// [`packed`] for each of `words`, in order (`N` is their count).
+pub(crate) const fn packed_all<const N: usize>(words: &[&str], lower: bool) -> [u128; N] {
+    let mut keys = [0u128; N];
+    let mut i = 0;
+    while i < N {
+        keys[i] = packed(words[i].as_bytes(), lower);
+        i += 1;
+    }
+    keys
+}
+
 /// Folds typographic variants to one form: curly apostrophes and quotes
 /// to straight ones, so that pasted text reads like the training text.
 #[inline]

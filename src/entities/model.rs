@@ -503,14 +503,19 @@ impl EntityModel {
     #[inline]
     fn payload(&self, key: u64) -> u32 {
         let k = model_key(key);
-        let s = home(k, self.home_shift);
-        let slot = self.slots[s];
+        self.resolve(k, self.slots[home(k, self.home_shift)])
+    }
+
+    /// The payload of model key `k`, whose home slot holds `slot` (0 when
+    /// the model has no weights for it).
+    #[inline(always)]
+    fn resolve(&self, k: u32, slot: u64) -> u32 {
         if slot as u32 == k {
             (slot >> 32) as u32
         } else if slot as u32 == 0 {
             0
         } else {
-            self.probe(k, s, slot).unwrap_or(0)
+            self.probe(k, home(k, self.home_shift), slot).unwrap_or(0)
         }
     }
 
@@ -559,14 +564,7 @@ impl EntityModel {
             *s = self.slots[home(model_key(key), self.home_shift)];
         }
         for k in 0..n {
-            let (key, slot) = (model_key(items.keys[k]), items.slots[k]);
-            items.payloads[items.places[k] as usize] = if slot as u32 == key {
-                (slot >> 32) as u32
-            } else if slot as u32 == 0 {
-                0
-            } else {
-                self.probe(key, home(key, self.home_shift), slot).unwrap_or(0)
-            };
+            items.payloads[items.places[k] as usize] = self.resolve(model_key(items.keys[k]), items.slots[k]);
         }
         for &p in &items.payloads[..items.len] {
             self.add_payload(&mut sum, p);
@@ -585,48 +583,13 @@ impl EntityModel {
     fn add_rows(&self, keys: &[u64], acc: &mut [f32], first: &mut Vec<u64>) {
         let mut sum = [0f32; 32];
         sum[..acc.len()].copy_from_slice(acc);
-        let add = |sum: &mut [f32; 32], pair: u32| {
-            sum[(pair & 31) as usize] += self.codebook[(pair >> 5) as u8 as usize];
-        };
         first.clear();
         first.extend(keys.iter().map(|&key| self.slots[home(model_key(key), self.home_shift)]));
         for (&key, &slot) in keys.iter().zip(first.iter()) {
-            let k = model_key(key);
-            let p = if slot as u32 == k {
-                (slot >> 32) as u32
-            } else if slot as u32 == 0 {
-                continue;
-            } else {
-                match self.probe(k, home(k, self.home_shift), slot) {
-                    Some(p) => p,
-                    None => continue,
-                }
-            };
-            if p & Payload::SPILLED == 0 {
-                let count = p >> (INLINE as u32 * Payload::PAIR_BITS);
-                if count > 0 {
-                    add(&mut sum, p & Payload::PAIR_MASK);
-                }
-                if count > 1 {
-                    add(&mut sum, (p >> Payload::PAIR_BITS) & Payload::PAIR_MASK);
-                }
-            } else if p & Payload::DENSE == 0 {
-                let at = (p & !Payload::SPILLED) as usize;
-                let count = self.spill[at] as usize;
-                for &pair in &self.spill[at + 1..at + 1 + count] {
-                    add(&mut sum, pair as u32);
-                }
-            } else {
-                let at = (p & !(Payload::SPILLED | Payload::DENSE)) as usize;
-                match self.width {
-                    17 => add_dense::<17>(&mut sum, &self.dense[at..]),
-                    9 => add_dense::<9>(&mut sum, &self.dense[at..]),
-                    w => {
-                        for (s, &x) in sum[..w].iter_mut().zip(&self.dense[at..at + w]) {
-                            *s += x;
-                        }
-                    }
-                }
+            // A key the model does not hold resolves to 0: nothing to add.
+            let p = self.resolve(model_key(key), slot);
+            if p != 0 {
+                self.add_payload(&mut sum, p);
             }
         }
         acc.copy_from_slice(&sum[..acc.len()]);

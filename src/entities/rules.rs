@@ -8,6 +8,7 @@
 
 use super::features::{Features, Resources};
 use super::gazetteer::Gazetteer;
+use super::hash;
 use crate::document::{Entity, EntityLabel};
 use crate::span::Span;
 use crate::text::{Segmented, TokenKind};
@@ -534,35 +535,14 @@ const PEOPLE_SINCE_1996: &[&str] = &[
 ];
 
 /// The longest word a [`PEOPLE_SINCE_1996`] key holds, in bytes.
-const LONGEST_PERSON: usize = 15;
+const LONGEST_PERSON: usize = hash::PACKED_BYTES;
 
-/// A word of at most [`LONGEST_PERSON`] bytes as one number: its bytes
-/// from the top, zero-padded, and its length in the lowest byte. Numbers of
-/// words compare as the words do, so the sorted list gives sorted keys.
-const fn person_key(w: &[u8]) -> u128 {
-    let mut key = 0u128;
-    let mut i = 0;
-    while i < LONGEST_PERSON {
-        key = key << 8 | if i < w.len() { w[i] as u128 } else { 0 };
-        i += 1;
-    }
-    key << 8 | w.len() as u128
-}
-
-/// The keys of [`PEOPLE_SINCE_1996`], in the same (sorted) order.
-const PERSON_KEYS: [u128; PEOPLE_SINCE_1996.len()] = {
-    let mut keys = [0u128; PEOPLE_SINCE_1996.len()];
-    let mut i = 0;
-    while i < keys.len() {
-        keys[i] = person_key(PEOPLE_SINCE_1996[i].as_bytes());
-        i += 1;
-    }
-    keys
-};
+/// The keys of [`PEOPLE_SINCE_1996`] as written (see [`hash::packed`]), in the same (sorted) order.
+const PERSON_KEYS: [u128; PEOPLE_SINCE_1996.len()] = hash::packed_all(PEOPLE_SINCE_1996, false);
 
 /// Whether `w` is one of [`PEOPLE_SINCE_1996`], compared as one number.
 fn person_since_1996(w: &str) -> bool {
-    w.len() <= LONGEST_PERSON && PERSON_KEYS.binary_search(&person_key(w.as_bytes())).is_ok()
+    w.len() <= LONGEST_PERSON && PERSON_KEYS.binary_search(&hash::packed(w.as_bytes(), false)).is_ok()
 }
 
 /// "31-28": two scores joined by a hyphen.
