@@ -26,8 +26,8 @@ impl Span {
         self.start == self.end
     }
 
-    /// The text this span covers (out of line, as `Segmented::word`).
-    #[inline(never)]
+    /// The text this span covers (out of line in wasm, as `Segmented::word`).
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     pub fn slice(self, text: &str) -> &str {
         &text[self.start..self.end]
     }

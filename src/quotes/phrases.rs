@@ -82,15 +82,15 @@ impl<'a> Ctx<'a> {
         Ctx { seg, lowered, owned, quoted, sentence, para, verbs }
     }
 
-    /// Token `i` in lower case. Out of line: inlined at its many callers,
-    /// the slicing's checks cost the page kilobytes.
-    #[inline(never)]
+    /// Token `i` in lower case. Out of line in wasm (as `Segmented::word`):
+    /// inlined at its many callers, the slicing's checks cost the page kilobytes.
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     pub fn lower(&self, i: usize) -> &str {
         self.lowered[i].get(&self.owned)
     }
 
     /// Token `i` in lower case, if there is a token `i`.
-    #[inline(never)]
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     pub fn lower_at(&self, i: usize) -> Option<&str> {
         self.lowered.get(i).map(|w| w.get(&self.owned))
     }
