@@ -12,7 +12,18 @@ const ready = init().then((wasm) => {
   engine = new Engine();
   self.postMessage({ type: 'ready', version: version() });
 });
-ready.catch((err) => self.postMessage({ type: 'failed', error: String(err && err.message ? err.message : err) }));
+ready.catch((err) => self.postMessage({ type: 'failed', error: startError(err) }));
+
+// A module of one function with one SIMD instruction (i8x16.popcnt): it
+// validates only where the browser has WebAssembly SIMD, which the engine is
+// built with.
+const SIMD_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11]);
+
+function startError(err) {
+  const message = String(err && err.message ? err.message : err);
+  if (typeof WebAssembly === 'object' && WebAssembly.validate(SIMD_PROBE)) return message;
+  return `this browser lacks WebAssembly SIMD, which the engine needs (Chrome and Edge 91, Firefox 89 and Safari 16.4 have it): ${message}`;
+}
 
 const ops = {
   annotate: ({ text, options }) => engine.annotate(text, options),

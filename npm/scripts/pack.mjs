@@ -30,8 +30,8 @@ const run = (cmd, args, cwd = root) => execFileSync(cmd, args, { cwd, stdio: ['i
 run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', pkgDir, resolve(root, wasm)]);
 const bg = join(pkgDir, 'article_annotator_bg.wasm');
 run('wasm-opt', [
-  '-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
-  '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', bg, '-o', bg,
+  '-Oz', '--skip-pass=inlining-optimizing', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+  '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', '--enable-simd', bg, '-o', bg,
 ]);
 
 for (const name of ['engine.js', 'node.js', 'browser.js']) copyFileSync(join(npmDir, 'src', name), join(pkgDir, name));

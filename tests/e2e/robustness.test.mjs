@@ -112,6 +112,37 @@ export const tests = {
     }
   },
 
+  async 'a browser without WebAssembly SIMD is told so, and the text is kept'(ctx) {
+    // The engine as such a browser sees it: a module it cannot compile, and a
+    // SIMD probe that does not validate.
+    const real = readFileSync(join(WWW, 'worker.js'), 'utf8');
+    ctx.server.overrides.set('/worker.js', { type: 'text/javascript', body: `WebAssembly.validate = () => false;\n${real}` });
+    ctx.server.overrides.set('/pkg/article_annotator_bg.wasm', {
+      type: 'application/wasm',
+      body: Buffer.from([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1]),
+    });
+    try {
+      const page = await openPage(ctx);
+      await page.fill('#input', FIXTURE);
+      await page.click('#annotate');
+      await page.waitForFunction(() => document.body.dataset.state === 'error');
+      const message = await page.textContent('#alert-text');
+      check(/lacks WebAssembly SIMD/.test(message) && /Firefox 89/.test(message) && /kept/.test(message), `unclear message: ${message}`);
+      checkEqual(await page.inputValue('#input'), FIXTURE, 'text box after the engine failed to start');
+      await page.screenshot({ path: outPath('no-simd.png') });
+      await page.close();
+    } finally {
+      ctx.server.overrides.delete('/worker.js');
+      ctx.server.overrides.delete('/pkg/article_annotator_bg.wasm');
+    }
+    // With the engine back, the same page works again.
+    const page = await openPage(ctx);
+    await annotateText(page, FIXTURE);
+    check((await readMarks(page)).length > 0, 'no annotation once the engine is back');
+    checkNoErrors(page);
+    await page.close();
+  },
+
   async 'strict Content-Security-Policy: no inline script, no inline handlers'(ctx) {
     const html = readFileSync(join(WWW, 'index.html'), 'utf8');
     check(!/<script(?![^>]*\bsrc=)[^>]*>/i.test(html), 'index.html has an inline <script>');
