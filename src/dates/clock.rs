@@ -11,8 +11,7 @@ use crate::text::TokenKind;
 
 /// The longest time-of-day match at `i`.
 pub(crate) fn find(v: &View, i: usize) -> Hit {
-    let candidates = [clock_phrase(v, i), day_with_part(v, i), lone_part(v, i)];
-    super::finder::longest(candidates)
+    super::finder::longest!(clock_phrase(v, i), day_with_part(v, i), lone_part(v, i))
 }
 
 fn today() -> Expr {

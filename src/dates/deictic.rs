@@ -11,8 +11,14 @@ use super::view::View;
 
 /// The longest deictic match at `i`.
 pub(crate) fn find(v: &View, i: usize) -> Hit {
-    let candidates = [day_words(v, i), weekday_phrase(v, i), directed(v, i), ago(v, i), anaphoric(v, i), vague(v, i)];
-    super::finder::longest(candidates)
+    super::finder::longest!(
+        day_words(v, i),
+        weekday_phrase(v, i),
+        directed(v, i),
+        ago(v, i),
+        anaphoric(v, i),
+        vague(v, i)
+    )
 }
 
 fn shift(unit: Unit, by: i64) -> Expr {

@@ -11,9 +11,14 @@ use crate::text::TokenKind;
 
 /// The longest duration or set match at `i`.
 pub(crate) fn find(v: &View, i: usize) -> Hit {
-    let candidates =
-        [set(v, i), duration(v, i), hyphenated(v, i), the_plural(v, i), bare_plural(v, i), frequency_adverb(v, i)];
-    super::finder::longest(candidates)
+    super::finder::longest!(
+        set(v, i),
+        duration(v, i),
+        hyphenated(v, i),
+        the_plural(v, i),
+        bare_plural(v, i),
+        frequency_adverb(v, i)
+    )
 }
 
 /// Words between "the" and the amount: "the *past* two years".

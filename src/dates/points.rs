@@ -13,7 +13,7 @@ use crate::text::TokenKind;
 
 /// The longest calendar-date match at `i`.
 pub(crate) fn find(v: &View, i: usize, options: &DateOptions) -> Hit {
-    let candidates = [
+    super::finder::longest!(
         numeric(v, i, options),
         month_first(v, i),
         day_first(v, i),
@@ -23,8 +23,7 @@ pub(crate) fn find(v: &View, i: usize, options: &DateOptions) -> Hit {
         quarter(v, i),
         season_phrase(v, i),
         holiday(v, i),
-    ];
-    super::finder::longest(candidates)
+    )
 }
 
 /// A four-digit year token 1000–2199 (or a spelled-out one): the index after it.
