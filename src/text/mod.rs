@@ -24,7 +24,7 @@ impl<'t> Segmented<'t> {
 
     /// The text of token `i`. Out of line in wasm: inlined at its hundreds
     /// of callers, the slicing's checks cost the page kilobytes. Natively,
-    /// where size does not count, inlined (6 M instructions less over
+    /// where size does not count, inlined (8 M instructions less over
     /// CoNLL-2003 test together with `Span::slice` and the quotation
     /// layer's lower-case forms).
     #[cfg_attr(target_arch = "wasm32", inline(never))]
