@@ -448,7 +448,19 @@ pub(crate) struct TypeCache {
     index: IdMap<u32>,
     entries: Vec<TypeEntry>,
     pub(crate) pool: Vec<u32>,
+    /// Rows of `width` summed weights (see [`TypeCache::row_parts`]): the
+    /// constant rows, then five per type, one for each place of the window.
+    sums: Vec<f32>,
+    width: usize,
 }
+
+/// The constant rows: the bias alone (for links), and the window's places
+/// past the sentence (two before, one before, one after, two after).
+const R_BIAS: u32 = 0;
+const R_PAST: [u32; 4] = [1, 2, 3, 4];
+const R_CONSTANTS: u32 = 5;
+/// A type's five rows, at window offsets -2, -1, 0, +1, +2.
+const PLACES: u32 = 5;
 
 impl TypeCache {
     /// The most resolved keys kept (about 40 per type): past it, the cache
@@ -465,6 +477,7 @@ impl TypeCache {
         self.index.clear();
         self.entries.clear();
         self.pool.clear();
+        self.sums.clear();
         let f = hash::feature;
         let consts = [
             f(T_BIAS, 0),
@@ -513,19 +526,131 @@ impl TypeCache {
     pub(crate) fn len(&self) -> usize {
         self.entries.len()
     }
+
+    /// The pool places whose payloads row `r` sums, in template order, under
+    /// feature groups `g`. A type's row at a window place holds every
+    /// single-token feature it gives a token from there: its words, shapes
+    /// and word classes as a neighbour, and as the token itself also the
+    /// bias, its form, its affixes and its capitalisation.
+    pub(crate) fn row_parts(&self, g: u32, r: u32, out: &mut Vec<u32>) {
+        out.clear();
+        let (words, shape, clusters) = (g & group::WORDS != 0, g & group::SHAPE != 0, g & group::CLUSTERS != 0);
+        let put = |out: &mut Vec<u32>, on: bool, parts: &[u32]| {
+            if on {
+                out.extend_from_slice(parts);
+            }
+        };
+        if r < R_CONSTANTS {
+            match r {
+                R_BIAS => put(out, true, &[C_BIAS]),
+                1 => {
+                    put(out, words, &[C_W]);
+                    put(out, shape, &[C_SHAPE]);
+                }
+                2 => {
+                    put(out, words, &[C_W + 1, C_FORM_PREV]);
+                    put(out, shape, &[C_SHAPE + 1]);
+                    put(out, clusters, &[C_CLUSTER]);
+                }
+                3 => {
+                    put(out, words, &[C_W + 2, C_FORM_NEXT]);
+                    put(out, shape, &[C_SHAPE + 2]);
+                    put(out, clusters, &[C_CLUSTER + 1]);
+                }
+                _ => {
+                    put(out, words, &[C_W + 3]);
+                    put(out, shape, &[C_SHAPE + 3]);
+                }
+            }
+            return;
+        }
+        let (id, place) = ((r - R_CONSTANTS) / PLACES, (r - R_CONSTANTS) % PLACES);
+        let e = self.entries[id as usize];
+        let at = e.at;
+        let run = |slot: usize| {
+            let first = at + K_VAR + e.clusters[..slot].iter().map(|&n| n as u32).sum::<u32>();
+            first..first + e.clusters[slot] as u32
+        };
+        match place {
+            0 => {
+                put(out, words, &[at + K_W]);
+                put(out, shape, &[at + K_SHAPE]);
+            }
+            1 => {
+                put(out, words, &[at + K_W + 1, at + K_FORM + 1]);
+                put(out, shape, &[at + K_SHAPE + 1]);
+                if clusters {
+                    out.extend(run(0));
+                }
+            }
+            2 => {
+                put(out, true, &[C_BIAS]);
+                put(out, words, &[at + K_W + 2, at + K_FORM]);
+                let first = run(2).end;
+                out.extend(first..first + e.affixes as u32);
+                put(out, shape, &[at + K_SHAPE + 2, at + K_CAP]);
+                if clusters {
+                    out.extend(run(1));
+                }
+            }
+            3 => {
+                put(out, words, &[at + K_W + 3, at + K_FORM + 2]);
+                put(out, shape, &[at + K_SHAPE + 3]);
+                if clusters {
+                    out.extend(run(2));
+                }
+            }
+            _ => {
+                put(out, words, &[at + K_W + 4]);
+                put(out, shape, &[at + K_SHAPE + 4]);
+            }
+        }
+    }
+
+    /// Sums the rows not summed yet (the constant ones, then those of the
+    /// types added since), each from zero in [`TypeCache::row_parts`]'s
+    /// order, with `add` adding a payload's weights to `width` sums.
+    pub(crate) fn fill_rows(&mut self, g: u32, width: usize, add: &dyn Fn(&mut [f32; 32], u32)) {
+        if self.width != width {
+            self.width = width;
+            self.sums.clear();
+        }
+        let rows = R_CONSTANTS as usize + PLACES as usize * self.entries.len();
+        let mut parts = Vec::with_capacity(32);
+        for r in self.sums.len() / width..rows {
+            self.row_parts(g, r as u32, &mut parts);
+            let mut sum = [0f32; 32];
+            for &k in &parts {
+                add(&mut sum, self.pool[k as usize]);
+            }
+            self.sums.extend_from_slice(&sum[..width]);
+        }
+    }
+
+    /// Row `r`'s sums (after [`TypeCache::fill_rows`]).
+    #[inline(always)]
+    pub(crate) fn row(&self, r: u32) -> &[f32] {
+        let at = r as usize * self.width;
+        &self.sums[at..at + self.width]
+    }
+
+    /// Type `id`'s row at window offset `d` (-2 to 2).
+    #[inline(always)]
+    fn type_row(id: u32, d: u32) -> u32 {
+        R_CONSTANTS + id * PLACES + d
+    }
 }
 
-/// One token's features as the tagger sums them, in template order: the
-/// payload of each key (what the model holds for it), read from the type
-/// cache for single-token features; the keys computed for this token alone
-/// leave a place that the model fills once it has resolved them.
+/// One token's features as the tagger sums them: the rows of the type
+/// cache that hold its single-token features already summed (the token's
+/// own type's, then its neighbours' from two before to two after), then
+/// the keys computed for this token alone, in template order, which the
+/// model resolves and adds.
 pub(crate) struct Items {
-    /// The payloads, in template order.
-    pub(crate) payloads: [u32; MAX_KEYS],
-    pub(crate) len: usize,
-    /// The computed keys, and where each one's payload goes.
+    pub(crate) rows: [u32; PLACES as usize],
+    pub(crate) n_rows: usize,
+    /// The computed keys.
     pub(crate) keys: [u64; MAX_KEYS],
-    pub(crate) places: [u8; MAX_KEYS],
     pub(crate) n_keys: usize,
     /// The model's scratch for resolving `keys`: their home slots.
     pub(crate) slots: [u64; MAX_KEYS],
@@ -533,28 +658,19 @@ pub(crate) struct Items {
 
 impl Items {
     pub(crate) fn new() -> Items {
-        Items {
-            payloads: [0; MAX_KEYS],
-            len: 0,
-            keys: [0; MAX_KEYS],
-            places: [0; MAX_KEYS],
-            n_keys: 0,
-            slots: [0; MAX_KEYS],
-        }
+        Items { rows: [0; PLACES as usize], n_rows: 0, keys: [0; MAX_KEYS], n_keys: 0, slots: [0; MAX_KEYS] }
     }
 
     #[inline(always)]
-    fn pooled(&mut self, pool: &[u32], at: u32) {
-        self.payloads[self.len] = pool[at as usize];
-        self.len += 1;
+    fn row(&mut self, r: u32) {
+        self.rows[self.n_rows] = r;
+        self.n_rows += 1;
     }
 
     #[inline(always)]
     fn key(&mut self, template: u32, value: u64) {
         self.keys[self.n_keys] = hash::feature(template, value);
-        self.places[self.n_keys] = self.len as u8;
         self.n_keys += 1;
-        self.len += 1;
     }
 }
 
@@ -857,18 +973,18 @@ impl Features {
     }
 
     /// Token `i`'s local features as items over `cache` (after
-    /// [`Features::assign_types`]): the same keys as [`Features::token_keys`]
-    /// in the same order, those of single tokens read from their types.
+    /// [`Features::prepare_typed`] and [`TypeCache::fill_rows`]): the same
+    /// features as [`Features::token_keys`], those of single tokens as the
+    /// rows of their types.
     pub(crate) fn token_items(
         &self,
         seg: &Segmented,
         res: &Resources,
-        cache: &TypeCache,
         (lo, hi): (usize, usize),
         i: usize,
         out: &mut Items,
     ) {
-        out.len = 0;
+        out.n_rows = 0;
         out.n_keys = 0;
         let g = res.groups;
         let toks = &self.toks;
@@ -876,51 +992,25 @@ impl Features {
             let j = i as isize + d;
             if j < lo as isize || j >= hi as isize { None } else { Some(j as usize) }
         };
-        let entry = |j: usize| cache.entries[self.types[j] as usize];
-        let pool = &cache.pool[..];
         let t = toks[i];
-        let own = entry(i);
-        let (p2, p1, n1, n2) = (at(-2), at(-1), at(1), at(2));
-        let (e2, e1, f1, f2) = (p2.map(entry), p1.map(entry), n1.map(entry), n2.map(entry));
-        // A neighbour's key at `k` in its entry, or the constant when the window runs past the sentence.
-        let nb = |e: Option<TypeEntry>, k: u32, missing: u32| e.map_or(missing, |e| e.at + k);
-        out.pooled(pool, C_BIAS);
         let kind = seg.tokens[i].kind;
         if matches!(kind, TokenKind::Url | TokenKind::Email) {
+            out.row(R_BIAS);
             out.key(T_KIND, kind as u64);
             return;
         }
-        // Each template at the window's five places: the entries' keys, or
-        // the constants past the sentence.
-        if g & group::WORDS != 0 {
-            out.pooled(pool, nb(e2, K_W, C_W));
-            out.pooled(pool, nb(e1, K_W + 1, C_W + 1));
-            out.pooled(pool, own.at + K_W + 2);
-            out.pooled(pool, nb(f1, K_W + 3, C_W + 2));
-            out.pooled(pool, nb(f2, K_W + 4, C_W + 3));
-            out.pooled(pool, own.at + K_FORM);
-            out.pooled(pool, nb(e1, K_FORM + 1, C_FORM_PREV));
-            out.pooled(pool, nb(f1, K_FORM + 2, C_FORM_NEXT));
-        }
-        if g & group::AFFIXES != 0 && kind == TokenKind::Word {
-            let first = own.at + K_VAR + own.clusters.iter().map(|&n| n as u32).sum::<u32>();
-            for a in 0..own.affixes as u32 {
-                out.pooled(pool, first + a);
-            }
+        let (p2, p1, n1, n2) = (at(-2), at(-1), at(1), at(2));
+        out.row(TypeCache::type_row(self.types[i], 2));
+        for (p, d, past) in [(p2, 0, R_PAST[0]), (p1, 1, R_PAST[1]), (n1, 3, R_PAST[2]), (n2, 4, R_PAST[3])] {
+            out.row(p.map_or(past, |j| TypeCache::type_row(self.types[j], d)));
         }
         let short_of = |p: Option<usize>, missing: u64| p.map_or(missing, |j| toks[j].short_shape);
         let (s1, s3) = (short_of(p1, SENTINEL_BEFORE), short_of(n1, SENTINEL_AFTER));
         if g & group::SHAPE != 0 {
-            out.pooled(pool, nb(e2, K_SHAPE, C_SHAPE));
-            out.pooled(pool, nb(e1, K_SHAPE + 1, C_SHAPE + 1));
-            out.pooled(pool, own.at + K_SHAPE + 2);
-            out.pooled(pool, nb(f1, K_SHAPE + 3, C_SHAPE + 2));
-            out.pooled(pool, nb(f2, K_SHAPE + 4, C_SHAPE + 3));
             out.key(T_SHORT3, hash::fold(hash::fold(s1, t.short_shape), s3));
             out.key(T_SHORT_PREV, hash::fold(s1, t.short_shape));
             out.key(T_SHORT_NEXT, hash::fold(t.short_shape, s3));
             let cap_of = |p: Option<usize>| p.map_or(15, |j| toks[j].cap as u64);
-            out.pooled(pool, own.at + K_CAP);
             out.key(T_CAP3, cap_of(p1) | (t.cap as u64) << 4 | cap_of(n1) << 8);
         }
         if g & group::DOCUMENT != 0 {
@@ -943,21 +1033,6 @@ impl Features {
                 each_list(toks[n].gaz, |l, _| out.key(T_GAZ + 2, l as u64));
             }
             out.key(T_GAZ_ANY, (t.gaz != 0) as u64 | (t.cap as u64) << 1);
-        }
-        if g & group::CLUSTERS != 0 {
-            let run = |e: TypeEntry, slot: usize| {
-                let first = e.at + K_VAR + e.clusters[..slot].iter().map(|&n| n as u32).sum::<u32>();
-                first..first + e.clusters[slot] as u32
-            };
-            match e1 {
-                Some(e) => run(e, 0).for_each(|k| out.pooled(pool, k)),
-                None => out.pooled(pool, C_CLUSTER),
-            }
-            run(own, 1).for_each(|k| out.pooled(pool, k));
-            match f1 {
-                Some(e) => run(e, 2).for_each(|k| out.pooled(pool, k)),
-                None => out.pooled(pool, C_CLUSTER + 1),
-            }
         }
         if g & group::CONJUNCTIONS != 0 {
             let lower_of = |p: Option<usize>, missing: u64| p.map_or(missing, |j| toks[j].lower);

@@ -541,33 +541,43 @@ impl EntityModel {
             }
         } else {
             let at = (p & !(Payload::SPILLED | Payload::DENSE)) as usize;
-            match self.width {
-                17 => add_dense::<17>(sum, &self.dense[at..]),
-                9 => add_dense::<9>(sum, &self.dense[at..]),
-                w => {
-                    for (s, &x) in sum[..w].iter_mut().zip(&self.dense[at..at + w]) {
-                        *s += x;
-                    }
+            self.add_row(sum, &self.dense[at..at + self.width]);
+        }
+    }
+
+    /// Adds a row of `width` sums to the first `width` of `sum`.
+    #[inline(always)]
+    fn add_row(&self, sum: &mut [f32; 32], row: &[f32]) {
+        match self.width {
+            17 => add_dense::<17>(sum, row),
+            9 => add_dense::<9>(sum, row),
+            w => {
+                for (s, &x) in sum[..w].iter_mut().zip(&row[..w]) {
+                    *s += x;
                 }
             }
         }
     }
 
-    /// Adds one token's items (see [`Items`]) to its emission scores, in
-    /// order, after resolving the token's own keys (every home slot loaded
-    /// before any is compared, so that their cache misses overlap).
-    fn add_items(&self, items: &mut Items, acc: &mut [f32]) {
+    /// Adds one token's items (see [`Items`]) to its emission scores: its
+    /// rows from `cache`, then the payloads of its computed keys in order,
+    /// after resolving them all (every home slot loaded before any is
+    /// compared, so that their cache misses overlap).
+    fn add_items(&self, cache: &TypeCache, items: &mut Items, acc: &mut [f32]) {
         let mut sum = [0f32; 32];
         sum[..acc.len()].copy_from_slice(acc);
+        for &r in &items.rows[..items.n_rows] {
+            self.add_row(&mut sum, cache.row(r));
+        }
         let n = items.n_keys;
         for (s, &key) in items.slots[..n].iter_mut().zip(&items.keys[..n]) {
             *s = self.slots[home(model_key(key), self.home_shift)];
         }
         for k in 0..n {
-            items.payloads[items.places[k] as usize] = self.resolve(model_key(items.keys[k]), items.slots[k]);
-        }
-        for &p in &items.payloads[..items.len] {
-            self.add_payload(&mut sum, p);
+            let p = self.resolve(model_key(items.keys[k]), items.slots[k]);
+            if p != 0 {
+                self.add_payload(&mut sum, p);
+            }
         }
         acc.copy_from_slice(&sum[..acc.len()]);
     }
@@ -621,12 +631,13 @@ impl EntityModel {
                 *id = self.id;
             }
             feats.prepare_typed(seg, &self.res, cache, &mut resolve);
+            cache.fill_rows(self.res.groups, t, &|sum, p| self.add_payload(sum, p));
             let mut items = Items::new();
             for s in &seg.sentences {
                 let (lo, hi) = (s.tokens.start, s.tokens.end.min(n));
                 for i in lo..hi {
-                    feats.token_items(seg, &self.res, cache, (lo, hi), i, &mut items);
-                    self.add_items(&mut items, &mut acc[i * t..(i + 1) * t]);
+                    feats.token_items(seg, &self.res, (lo, hi), i, &mut items);
+                    self.add_items(cache, &mut items, &mut acc[i * t..(i + 1) * t]);
                 }
             }
         });
@@ -1280,13 +1291,16 @@ mod tests {
         (t, book, out)
     }
 
-    /// A token's items over the word-type cache name the keys of
-    /// `Features::token_keys`, in the same order, for every token of texts
-    /// with headlines, lowered title words, links, name lists, sentence edges
-    /// and non-ASCII words; whether the cache is fresh, holds the document
-    /// already, or is shared with other documents.
+    /// A token's items over the word-type cache (its rows, expanded into the
+    /// keys they sum, and its computed keys) name the keys of
+    /// `Features::token_keys`, each as often, with the computed ones in the
+    /// same order, for every token of texts with headlines, lowered title
+    /// words, links, name lists, sentence edges and non-ASCII words; whether
+    /// the cache is fresh, holds the document already, or is shared with
+    /// other documents. And the scores the tagger sums from them are those of
+    /// every key's weights added one by one, but for rounding.
     #[test]
-    fn items_name_the_keys_in_order() {
+    fn items_name_the_keys_of_the_token() {
         let model = EntityModel::from_bytes(super::super::EMBEDDED_MODEL).unwrap();
         let texts = [
             "Sprint to Buy Nextel in $36 Billion Deal\n\nNEW YORK (Reuters) - Sprint Corp said on Monday it would buy Nextel.",
@@ -1297,42 +1311,69 @@ mod tests {
             "",
         ];
         let keys = std::cell::RefCell::new(Vec::new());
-        let mut resolve = |k: u64| {
+        let mut number = |k: u64| {
             let mut keys = keys.borrow_mut();
             keys.push(k);
             (keys.len() - 1) as u32
         };
-        let mut shared = TypeCache::new(&mut resolve);
+        let (g, t) = (model.res.groups, model.n_tags);
+        let mut shared = TypeCache::new(&mut number);
+        let (mut shared_scores, mut parts, mut checked) = (TypeCache::new(&mut |k| model.payload(k)), Vec::new(), 0);
         for text in texts {
             let seg = Segmented::new(text);
             for round in 0..3 {
-                let mut fresh = TypeCache::new(&mut resolve);
-                let cache = if round == 0 { &mut fresh } else { &mut shared };
+                let mut fresh = TypeCache::new(&mut number);
+                let mut fresh_scores = TypeCache::new(&mut |k| model.payload(k));
+                let (cache, scores) =
+                    if round == 0 { (&mut fresh, &mut fresh_scores) } else { (&mut shared, &mut shared_scores) };
                 let mut feats = Features::default();
                 feats.read_headline = true;
-                feats.prepare_typed(&seg, &model.res, cache, &mut resolve);
+                feats.prepare_typed(&seg, &model.res, cache, &mut number);
                 let mut plain = Features::default();
                 plain.read_headline = true;
                 plain.prepare(&seg, &model.res);
                 assert_eq!(plain.facts(), feats.facts(), "{text:?}");
+                let mut scored = Features::default();
+                scored.read_headline = true;
+                scored.prepare_typed(&seg, &model.res, scores, &mut |k| model.payload(k));
+                scores.fill_rows(g, t, &|sum, p| model.add_payload(sum, p));
                 let mut items = Items::new();
                 for s in &seg.sentences {
                     let (lo, hi) = (s.tokens.start, s.tokens.end.min(seg.tokens.len()));
                     for i in lo..hi {
                         let want = feats.local_keys(&seg, &model.res, lo, hi, i).to_vec();
-                        feats.token_items(&seg, &model.res, cache, (lo, hi), i, &mut items);
-                        // The pooled payloads are the numbers of their keys; give the computed ones theirs.
-                        for k in 0..items.n_keys {
-                            items.payloads[items.places[k] as usize] = resolve(items.keys[k]);
+                        feats.token_items(&seg, &model.res, (lo, hi), i, &mut items);
+                        let computed = items.keys[..items.n_keys].to_vec();
+                        let mut got = Vec::new();
+                        for &r in &items.rows[..items.n_rows] {
+                            cache.row_parts(g, r, &mut parts);
+                            got.extend(parts.iter().map(|&k| keys.borrow()[cache.pool[k as usize] as usize]));
                         }
-                        let got: Vec<u64> =
-                            items.payloads[..items.len].iter().map(|&p| keys.borrow()[p as usize]).collect();
-                        assert_eq!(got, want, "{text:?}, token {i} {:?}, round {round}", seg.word(i));
+                        got.extend_from_slice(&computed);
+                        let what = format!("{text:?}, token {i} {:?}, round {round}", seg.word(i));
+                        let in_order: Vec<u64> = want.iter().copied().filter(|k| computed.contains(k)).collect();
+                        assert_eq!(in_order, computed, "{what}");
+                        let (mut got, mut want) = (got, want);
+                        got.sort_unstable();
+                        want.sort_unstable();
+                        assert_eq!(got, want, "{what}");
+                        // The scores: rows and computed keys, against each key added alone.
+                        scored.token_items(&seg, &model.res, (lo, hi), i, &mut items);
+                        let mut fast = vec![0f32; t];
+                        model.add_items(scores, &mut items, &mut fast);
+                        let mut slow = [0f32; 32];
+                        for &k in &want {
+                            model.add_payload(&mut slow, model.payload(k));
+                        }
+                        for (tag, (&a, &b)) in fast.iter().zip(&slow[..t]).enumerate() {
+                            assert!((a - b).abs() <= 1e-4 * (1.0 + b.abs()), "{what}, tag {tag}: {a} against {b}");
+                        }
+                        checked += 1;
                     }
                 }
             }
         }
-        assert!(shared.len() > 60, "{} types", shared.len());
+        assert!(shared.len() > 60 && checked > 250, "{} types, {checked} tokens", shared.len());
     }
 
     /// The compact table adds, for every tag, the same weights in the same
