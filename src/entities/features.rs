@@ -99,6 +99,11 @@ pub(crate) struct Features {
     start_buf: Vec<bool>,
     /// Each token's word type in the [`TypeCache`] (after [`Features::assign_types`]).
     types: Vec<u32>,
+    /// Each token's lower-case word as a small number (the type cache's,
+    /// or the document's own), and how each number is written in this
+    /// document: the casing is then read without hashing.
+    lower_ids: Vec<u32>,
+    casing: Vec<u8>,
     /// Read a title-case headline at the top in lower case (tagging only:
     /// CoNLL-2003's headlines are in capitals, so training reads every
     /// document as written and its features stay those of the text).
@@ -428,6 +433,8 @@ const C_LEN: u32 = 13;
 struct TypeEntry {
     /// The word's own facts (its contextual fields unset).
     tok: Tok,
+    /// The number of its lower-case form (shared by "The" and "the").
+    lower_id: u32,
     /// Offset of its first resolved key in the pool.
     at: u32,
     /// Lengths of its word-class runs (previous, own, next) and of its affixes.
@@ -446,6 +453,8 @@ struct TypeEntry {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct TypeCache {
     index: IdMap<u32>,
+    /// The lower-case forms' numbers.
+    lowers: IdMap<u32>,
     entries: Vec<TypeEntry>,
     pub(crate) pool: Vec<u32>,
     /// Rows of `width` summed weights (see [`TypeCache::row_parts`]): the
@@ -475,6 +484,7 @@ impl TypeCache {
 
     fn reset(&mut self, resolve: &mut dyn FnMut(u64) -> u32) {
         self.index.clear();
+        self.lowers.clear();
         self.entries.clear();
         self.pool.clear();
         self.sums.clear();
@@ -516,7 +526,9 @@ impl TypeCache {
         let tok = tok();
         let at = self.pool.len() as u32;
         let (clusters, affixes) = type_keys(&tok, w, kind, res, &mut |k| self.pool.push(resolve(k)));
-        self.entries.push(TypeEntry { tok, at, clusters, affixes });
+        let next = self.lowers.len() as u32;
+        let lower_id = *self.lowers.entry(tok.lower).or_insert(next);
+        self.entries.push(TypeEntry { tok, lower_id, at, clusters, affixes });
         self.index.insert(key, id);
         id
     }
@@ -743,20 +755,35 @@ impl Features {
         self.toks.clear();
         self.toks.reserve(n);
         self.types.clear();
-        for t in &seg.tokens {
-            let w = t.span.slice(seg.text);
+        self.lower_ids.clear();
+        let mut lowers: IdMap<u32> = IdMap::default();
+        for (i, t) in seg.tokens.iter().enumerate() {
+            let w = seg.word(i);
             match typed.as_mut() {
                 Some((cache, resolve)) => {
                     let key = hash::fold(hash::exact(w), t.kind as u64);
                     let id = cache.type_of(key, w, t.kind, || own_facts(w, t.kind, res), res, *resolve);
-                    self.toks.push(cache.entries[id as usize].tok);
+                    let e = &cache.entries[id as usize];
+                    self.toks.push(e.tok);
+                    self.lower_ids.push(e.lower_id);
                     self.types.push(id);
                 }
-                None => self.toks.push(own_facts(w, t.kind, res)),
+                None => {
+                    let tok = own_facts(w, t.kind, res);
+                    let next = lowers.len() as u32;
+                    self.lower_ids.push(*lowers.entry(tok.lower).or_insert(next));
+                    self.toks.push(tok);
+                }
             }
         }
         // Sentence starts, capital and title-case lines, casing elsewhere.
-        let mut casing: IdMap<u8> = IdMap::default();
+        let ids = match typed.as_ref() {
+            Some((cache, _)) => cache.lowers.len(),
+            None => lowers.len(),
+        };
+        let mut casing = std::mem::take(&mut self.casing);
+        casing.clear();
+        casing.resize(ids, 0);
         let mut title_lines = Vec::new();
         let mut seen_words = false;
         for s in &seg.sentences {
@@ -785,7 +812,7 @@ impl Features {
                         c if c == Cap::AllCaps as u8 => 4,
                         _ => 0,
                     };
-                    *casing.entry(t.lower).or_insert(0) |= bit;
+                    casing[self.lower_ids[i] as usize] |= bit;
                 }
             }
         }
@@ -801,7 +828,7 @@ impl Features {
                     if t.initial || t.cap != Cap::Initial as u8 || seg.tokens[i].kind != TokenKind::Word {
                         continue;
                     }
-                    let seen_capitalised = casing.get(&t.lower).is_some_and(|&c| c & 2 != 0);
+                    let seen_capitalised = casing[self.lower_ids[i] as usize] & 2 != 0;
                     let lw = seg.word(i).to_lowercase();
                     let form = hash::word(&lw, false);
                     if seen_capitalised || !res.clusters.map.contains_key(&form) {
@@ -850,9 +877,10 @@ impl Features {
                 }
             }
         }
-        for t in &mut self.toks {
-            t.doc_case = casing.get(&t.lower).copied().unwrap_or(0);
+        for (t, &id) in self.toks.iter_mut().zip(&self.lower_ids) {
+            t.doc_case = casing[id as usize];
         }
+        self.casing = casing;
     }
 
     #[cfg(any(test, feature = "train"))]
