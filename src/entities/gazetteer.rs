@@ -88,6 +88,22 @@ impl Gazetteer {
         if n == 0 { 0 } else { self.entries.get(&h).copied().unwrap_or(0) }
     }
 
+    /// The lists that hold each sequence of the first 1 to `out.len()` of
+    /// `lower` (`out[k]`: the first `k + 1`), as [`Gazetteer::lookup`] gives
+    /// them one sequence at a time: each hashed on from the one before, and
+    /// 0 past the end of `lower` or of every entry that begins so.
+    pub(crate) fn lookup_prefixes(&self, lower: impl Iterator<Item = u64>, out: &mut [u16]) {
+        out.fill(0);
+        let mut h = seq_start();
+        for (k, w) in lower.take(out.len()).enumerate() {
+            h = seq_next(h, w);
+            out[k] = self.entries.get(&h).copied().unwrap_or(0);
+            if !self.prefixes.contains_key(&h) {
+                break;
+            }
+        }
+    }
+
     /// The entity label a list stands for, from its name (`loc.city`,
     /// `org.company`, `per.first`, `train.ORG`, ...); surname and given-name lists give none,
     /// since a part of a name is not a name.

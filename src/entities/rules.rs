@@ -657,13 +657,14 @@ pub(crate) fn apply(seg: &Segmented, res: &Resources, feats: &Features, out: &mu
     // Whether the training text knows a word in lower case ("steel", "cricket").
     let common = |w: &str| res.clusters.map.contains_key(&super::hash::word(&w.to_lowercase(), false));
     let lookup = |a: usize, b: usize| gaz.lookup((a..b).map(|i| feats.lower(i)));
+    let lookup_from = |a: usize, masks: &mut [u16]| gaz.lookup_prefixes((a..).map(|i| feats.lower(i)), masks);
     split_titled_spans(seg, gaz, &lookup, out);
     trim_full_stops(seg, out);
     drop_non_names(seg, out);
     religions_and_peoples(seg, out);
     joined_places(seg, &lists, feats, gaz, out);
     extend_places(seg, out);
-    known_names(seg, &lists, &lookup, out);
+    known_names(seg, &lists, &lookup, &lookup_from, out);
     organisation_heads(seg, &lists, &lookup, out);
     person_cues(seg, &lists, &lookup, &common, out);
     company_short_names(seg, &common, out);
@@ -829,7 +830,13 @@ fn extend_places(seg: &Segmented, out: &mut [Entity]) {
 /// Names in the project's lists of organisations and products since 1996
 /// take their list's label when tagged, and are found when the tagger
 /// missed them if they cannot be read as anything else.
-fn known_names(seg: &Segmented, lists: &Lists, lookup: &impl Fn(usize, usize) -> u16, out: &mut Vec<Entity>) {
+fn known_names(
+    seg: &Segmented,
+    lists: &Lists,
+    lookup: &impl Fn(usize, usize) -> u16,
+    lookup_from: &impl Fn(usize, &mut [u16]),
+    out: &mut Vec<Entity>,
+) {
     let label_of = |mask: u16| {
         if has(mask, lists.known) || has(mask, lists.team) {
             Some(EntityLabel::Org)
@@ -854,11 +861,14 @@ fn known_names(seg: &Segmented, lists: &Lists, lookup: &impl Fn(usize, usize) ->
                 continue;
             }
             let mut found = None;
-            for j in (i + 1..=(i + 5).min(s.tokens.end)).rev() {
+            let end = (i + 5).min(s.tokens.end);
+            let mut masks = [0u16; 5];
+            lookup_from(i, &mut masks[..end - i]);
+            for j in (i + 1..=end).rev() {
                 if taken[i..j].iter().any(|&x| x) {
                     continue;
                 }
-                let mask = lookup(i, j);
+                let mask = masks[j - i - 1];
                 // Listed organisations are found whatever their form; products only
                 // when their name can be read as nothing else.
                 let Some(l) = label_of(mask) else { continue };
