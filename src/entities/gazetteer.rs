@@ -207,6 +207,30 @@ mod tests {
         }
     }
 
+    /// The one-pass look-up of every length gives what looking up each
+    /// sequence alone gives: names, their prefixes, strangers, the text's end.
+    #[test]
+    fn prefix_lookups_match_lookups_one_by_one() {
+        let mut g = Gazetteer { names: vec!["loc".into(), "org".into()], ..Default::default() };
+        g.add(0, "New York");
+        g.add(0, "New York City");
+        g.add(1, "New York Times");
+        g.add(1, "York");
+        let text = "new york city hall new york times york";
+        let words: Vec<u64> = text.split(' ').map(|w| hash::word(w, true)).collect();
+        let mut found = 0;
+        for i in 0..words.len() {
+            let mut masks = [0u16; 5];
+            let n = masks.len().min(words.len() - i);
+            g.lookup_prefixes(words[i..].iter().copied(), &mut masks[..n]);
+            for (k, &mask) in masks[..n].iter().enumerate() {
+                assert_eq!(mask, g.lookup(words[i..=i + k].iter().copied()), "{i} + {k}");
+                found += usize::from(mask != 0);
+            }
+        }
+        assert_eq!(found, 7, "New York x2, New York City, New York Times, York x3");
+    }
+
     #[test]
     fn longest_match_positions() {
         let mut g = Gazetteer { names: vec!["loc".into(), "per".into()], ..Default::default() };
