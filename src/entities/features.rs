@@ -101,7 +101,8 @@ pub(crate) struct Features {
     types: Vec<u32>,
     /// Each token's lower-case word as a small number (the type cache's,
     /// or the document's own), and how each number is written in this
-    /// document: the casing is then read without hashing.
+    /// document: the casing is then read without hashing. Between
+    /// documents `casing` is all zeros (only its tokens' entries are reset).
     lower_ids: Vec<u32>,
     casing: Vec<u8>,
     /// Read a title-case headline at the top in lower case (tagging only:
@@ -782,8 +783,9 @@ impl Features {
             None => lowers.len(),
         };
         let mut casing = std::mem::take(&mut self.casing);
-        casing.clear();
-        casing.resize(ids, 0);
+        if casing.len() < ids {
+            casing.resize(ids, 0);
+        }
         let mut title_lines = Vec::new();
         let mut seen_words = false;
         for s in &seg.sentences {
@@ -879,6 +881,9 @@ impl Features {
         }
         for (t, &id) in self.toks.iter_mut().zip(&self.lower_ids) {
             t.doc_case = casing[id as usize];
+        }
+        for &id in &self.lower_ids {
+            casing[id as usize] = 0;
         }
         self.casing = casing;
     }
