@@ -101,11 +101,40 @@ const STARTERS: &[&str] = &[
     "fortnightly",
 ];
 
-/// The set of [`STARTERS`], with every form of a month or weekday name the
-/// lexicon reads ("sept.", "thurs.", "mondays") and the first words of the
-/// holidays.
-fn starters() -> &'static WordMap<String, ()> {
-    static SET: OnceLock<WordMap<String, ()>> = OnceLock::new();
+/// The words of [`STARTERS`], with every form of a month or weekday name
+/// the lexicon reads ("sept.", "thurs.", "mondays") and the first words of
+/// the holidays.
+struct Starters {
+    set: WordMap<String, ()>,
+    /// One bit per (first byte, last byte, length) of the words, as
+    /// [`sketch_bit`] folds them: three in four words of running text have
+    /// none set and are told apart without hashing them.
+    sketch: [u64; SKETCH_WORDS],
+}
+
+const SKETCH_WORDS: usize = 256;
+
+/// The bit of `w` in [`Starters::sketch`]: five bits of its first and of its
+/// last byte and four of its length.
+fn sketch_bit(w: &str) -> usize {
+    let b = w.as_bytes();
+    let (first, last) = match (b.first(), b.last()) {
+        (Some(&f), Some(&l)) => (usize::from(f & 31), usize::from(l & 31)),
+        _ => (0, 0),
+    };
+    first << 9 | last << 4 | b.len().min(15)
+}
+
+impl Starters {
+    fn contains(&self, w: &str) -> bool {
+        let bit = sketch_bit(w);
+        self.sketch[bit >> 6] >> (bit & 63) & 1 == 1 && self.set.contains_key(w)
+    }
+}
+
+/// The [`Starters`], built once.
+fn starters() -> &'static Starters {
+    static SET: OnceLock<Starters> = OnceLock::new();
     SET.get_or_init(|| {
         let mut set: WordMap<String, ()> = STARTERS.iter().map(|&w| (w.to_string(), ())).collect();
         for &name in lexicon::month_names().iter().chain(lexicon::weekday_names()) {
@@ -121,7 +150,12 @@ fn starters() -> &'static WordMap<String, ()> {
             }
         }
         set.extend(lexicon::holiday_first_words().map(|w| (w.to_string(), ())));
-        set
+        let mut sketch = [0u64; SKETCH_WORDS];
+        for w in set.keys() {
+            let bit = sketch_bit(w);
+            sketch[bit >> 6] |= 1 << (bit & 63);
+        }
+        Starters { set, sketch }
     })
 }
 
@@ -160,7 +194,7 @@ fn after_lead() -> &'static WordMap<String, ()> {
 /// "Q3", "FY2024"), or one of the [`starters`].
 fn opens(v: &View, i: usize) -> bool {
     let w = v.w(i);
-    v.kind(i) == Some(TokenKind::Number) || w.bytes().any(|b| b.is_ascii_digit()) || starters().contains_key(w)
+    v.kind(i) == Some(TokenKind::Number) || w.bytes().any(|b| b.is_ascii_digit()) || starters().contains(w)
 }
 
 /// Whether any pattern, or a modifier in front of one, can begin at token
@@ -427,7 +461,7 @@ mod tests {
                 || lexicon::is_vague_amount(w)
                 || lexicon::season(w).is_some()
                 || lexicon::day_part(w).is_some();
-            if known && !w.bytes().any(|b| b.is_ascii_digit()) && !starters().contains_key(w) {
+            if known && !w.bytes().any(|b| b.is_ascii_digit()) && !starters().contains(w) {
                 missing.push(w);
             }
         }
@@ -504,7 +538,7 @@ mod tests {
         // No holiday's name begins with a lead (its second word would have to
         // be on the list), and every lead is a starter.
         assert!(lexicon::holiday_first_words().all(|w| !LEADS.contains(&w)));
-        assert!(LEADS.iter().all(|&w| starters().contains_key(w)));
+        assert!(LEADS.iter().all(|&w| starters().contains(w)));
     }
 
     /// Every word the grammar names after each kind of [`plain_number`], in
