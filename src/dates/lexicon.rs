@@ -77,6 +77,34 @@ impl DayPart {
     }
 }
 
+/// The first bytes the words of a list begin with: a word that begins
+/// otherwise is turned away before it is compared with every entry (most
+/// words the finder asks about are no month, unit or ordinal).
+#[derive(Clone, Copy)]
+struct Initials(u128);
+
+impl Initials {
+    const fn of(bytes: &[u8]) -> Initials {
+        let mut set = 0u128;
+        let mut k = 0;
+        while k < bytes.len() {
+            set |= 1 << bytes[k];
+            k += 1;
+        }
+        Initials(set)
+    }
+
+    fn admits(self, word: &str) -> bool {
+        word.as_bytes().first().is_some_and(|&b| b < 128 && self.0 >> b & 1 == 1)
+    }
+}
+
+const MONTH_INITIALS: Initials = Initials::of(b"jfmasond");
+const WEEKDAY_INITIALS: Initials = Initials::of(b"mtwfs");
+const UNIT_INITIALS: Initials = Initials::of(b"smhdwfqyc");
+const NUMBER_INITIALS: Initials = Initials::of(b"zotfsen");
+const ORDINAL_INITIALS: Initials = Initials::of(b"fsten0123456789");
+
 const MONTHS: [&str; 12] = [
     "january",
     "february",
@@ -96,6 +124,9 @@ const MONTHS: [&str; 12] = [
 /// (`jan`, `jan.`, `sept.`). `may` and `march` are also ordinary words: the
 /// finder checks capitals and context.
 pub(crate) fn month(word: &str) -> Option<u8> {
+    if !MONTH_INITIALS.admits(word) {
+        return None;
+    }
     let w = word.strip_suffix('.').unwrap_or(word);
     if w.len() < 3 {
         return None;
@@ -121,6 +152,9 @@ const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "frid
 /// The ISO weekday (1 = Monday … 7 = Sunday) a word names, and whether it is
 /// plural ("Mondays"). Abbreviations need their period (`Fri.`).
 pub(crate) fn weekday(word: &str) -> Option<(u8, bool)> {
+    if !WEEKDAY_INITIALS.admits(word) {
+        return None;
+    }
     if let Some(i) = WEEKDAYS.iter().position(|d| *d == word) {
         return Some((i as u8 + 1, false));
     }
@@ -145,6 +179,9 @@ pub(crate) fn weekday(word: &str) -> Option<(u8, bool)> {
 
 /// A unit word and whether it is plural: `day`, `weeks`, `hrs`.
 pub(crate) fn unit(word: &str) -> Option<(Unit, bool)> {
+    if !UNIT_INITIALS.admits(word) {
+        return None;
+    }
     let (u, plural) = match word {
         "second" | "sec" | "secs" => (Unit::Second, word != "second"),
         "seconds" => (Unit::Second, true),
@@ -179,6 +216,9 @@ pub(crate) fn unit(word: &str) -> Option<(Unit, bool)> {
 
 /// Cardinal number words below a hundred, as single tokens.
 pub(crate) fn small_number(word: &str) -> Option<u32> {
+    if !NUMBER_INITIALS.admits(word) {
+        return None;
+    }
     let n = match word {
         "zero" => 0,
         "one" => 1,
@@ -216,6 +256,9 @@ pub(crate) fn small_number(word: &str) -> Option<u32> {
 /// Ordinal words and numerals: `first`, `third`, `21st`, `twenty-first` is
 /// two tokens and handled by the caller.
 pub(crate) fn ordinal(word: &str) -> Option<u32> {
+    if !ORDINAL_INITIALS.admits(word) {
+        return None;
+    }
     let n = match word {
         "first" => 1,
         "second" => 2,
@@ -430,6 +473,37 @@ pub(crate) fn easter(year: i32) -> (u8, u8) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every word a list names begins with one of its initials: the arms
+    /// of each function's `match` (a word listed in an arm there, `"hrs" |`
+    /// or `"hrs" =>`, is a word the function reads) and the month and
+    /// weekday names, whose abbreviations are their prefixes.
+    #[test]
+    fn every_listed_word_is_admitted() {
+        let source = include_str!("lexicon.rs");
+        for (name, initials) in [
+            ("unit", UNIT_INITIALS),
+            ("small_number", NUMBER_INITIALS),
+            ("ordinal", ORDINAL_INITIALS),
+            ("weekday", WEEKDAY_INITIALS),
+            ("month", MONTH_INITIALS),
+        ] {
+            let start = source.find(&format!("pub(crate) fn {name}(")).unwrap();
+            let body = &source[start..start + source[start..].find("\n}\n").unwrap()];
+            let pieces: Vec<&str> = body.split('"').collect();
+            let mut listed = 0;
+            for k in (1..pieces.len()).step_by(2) {
+                let after = pieces.get(k + 1).map_or("", |a| a.trim_start());
+                if after.starts_with("=>") || after.starts_with('|') {
+                    listed += 1;
+                    assert!(initials.admits(pieces[k]), "{name}: {:?}", pieces[k]);
+                }
+            }
+            assert!(listed > 4 || matches!(name, "month" | "weekday"), "{name}: {listed} words");
+        }
+        assert!(MONTHS.iter().all(|w| MONTH_INITIALS.admits(w)) && WEEKDAYS.iter().all(|w| WEEKDAY_INITIALS.admits(w)));
+        assert!((0..=9).all(|d| ORDINAL_INITIALS.admits(&format!("{d}th"))));
+    }
 
     #[test]
     fn months_and_abbreviations() {
