@@ -109,10 +109,14 @@ impl<'t> View<'t> {
 }
 
 /// Lower-cases a token, folding the typographic apostrophe to `'`; a token
-/// that is already so (most are) is borrowed, not copied.
+/// that is already so (most are) is borrowed, not copied, and an ASCII one
+/// is lowered in one pass over its bytes, not char by char.
 fn lower(s: &str) -> Cow<'_, str> {
     if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
         return Cow::Borrowed(s);
+    }
+    if s.is_ascii() {
+        return Cow::Owned(s.to_ascii_lowercase());
     }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
