@@ -154,7 +154,8 @@ fn directed(v: &View, i: usize) -> Hit {
     }
     // "last Christmas", "next Thanksgiving"
     if v.capitalised(j) {
-        let words: Vec<&str> = (j..(j + 4).min(v.len())).map(|k| v.w(k)).collect();
+        // Past the end the words are empty, and no holiday's name has an empty word.
+        let words = [v.w(j), v.w(j + 1), v.w(j + 2), v.w(j + 3)];
         if let Some((len, h)) = super::lexicon::holiday(&words) {
             return Some((j + len, Expr::Named(super::points::holiday_named(h), dir)));
         }

@@ -47,12 +47,15 @@ fn plain_number(w: &str) -> Option<f64> {
     }
     // Thousands separators only in groups of three.
     if w.contains(',') {
-        let parts: Vec<&str> = w.split('.').next()?.split(',').collect();
-        if parts[0].is_empty() || parts[0].len() > 3 || parts[1..].iter().any(|p| p.len() != 3) {
+        let mut groups = w.split('.').next()?.split(',');
+        let lead = groups.next()?;
+        if lead.is_empty() || lead.len() > 3 || groups.any(|g| g.len() != 3) {
             return None;
         }
+        return w.replace(',', "").parse::<f64>().ok();
     }
-    w.replace(',', "").parse::<f64>().ok()
+    // Without commas the number is read as written, not copied first.
+    w.parse::<f64>().ok()
 }
 
 fn fraction(w: &str) -> Option<f64> {

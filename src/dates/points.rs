@@ -231,8 +231,13 @@ fn numeric(v: &View, i: usize, options: &DateOptions) -> Hit {
     }
     let w = v.w(i);
     let sep = [b'-', b'/', b'.'].into_iter().find(|&s| w.as_bytes().contains(&s))?;
-    let parts: Vec<&str> = w.split(sep as char).collect();
-    if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit())) {
+    // Three parts, split without gathering them into a vector.
+    let mut split = w.split(sep as char);
+    let (Some(a), Some(b), Some(c), None) = (split.next(), split.next(), split.next(), split.next()) else {
+        return None;
+    };
+    let parts = [a, b, c];
+    if parts.iter().any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit())) {
         return None;
     }
     let n = |s: &str| s.parse::<i32>().ok();
@@ -569,7 +574,8 @@ fn holiday(v: &View, i: usize) -> Hit {
     if !v.capitalised(i) {
         return None;
     }
-    let words: Vec<&str> = (i..(i + 4).min(v.len())).map(|k| v.w(k)).collect();
+    // Past the end the words are empty, and no holiday's name has an empty word.
+    let words = [v.w(i), v.w(i + 1), v.w(i + 2), v.w(i + 3)];
     let (len, h) = lexicon::holiday(&words)?;
     let named = holiday_named(h);
     // "May Day" needs its capital D; "Christmas tree" is not a date.
