@@ -214,7 +214,17 @@ fn may_start(v: &View, i: usize) -> bool {
             return false;
         }
     }
-    !LEADS.contains(&w) || opens(v, i + 1) || after_lead().contains_key(v.w(i + 1))
+    match w {
+        // Two leads begin few things: "at least", "at most" (`modifier`);
+        // "that same day", "that year" (`deictic::anaphoric`), "that night"
+        // (`clock::day_with_part`). "At the" and "that the" begin nothing.
+        "at" => matches!(v.w(i + 1), "least" | "most"),
+        "that" => {
+            let next = v.w(i + 1);
+            matches!(next, "same" | "day" | "week" | "month" | "year" | "quarter") || lexicon::day_part(next).is_some()
+        }
+        _ => !LEADS.contains(&w) || opens(v, i + 1) || after_lead().contains_key(v.w(i + 1)),
+    }
 }
 
 /// A number that is no year and no date or time by itself: digits with
