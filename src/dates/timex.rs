@@ -132,23 +132,71 @@ impl Point {
     /// The TIMEX3 value.
     pub(crate) fn value(self) -> String {
         let d = self.date;
-        let y = d.year();
+        let y = i32::from(d.year());
+        let mut out = String::with_capacity(10);
         match self.gran {
-            Gran::Day => format!("{:04}-{:02}-{:02}", y, d.month(), d.day()),
+            Gran::Day => {
+                push_padded(&mut out, y, 4);
+                out.push('-');
+                push_padded(&mut out, d.month().into(), 2);
+                out.push('-');
+                push_padded(&mut out, d.day().into(), 2);
+            }
             Gran::Week | Gran::Weekend => {
                 let w = d.iso_week_date();
-                let we = if self.gran == Gran::Weekend { "-WE" } else { "" };
-                format!("{:04}-W{:02}{we}", w.year(), w.week())
+                push_padded(&mut out, w.year().into(), 4);
+                out.push_str("-W");
+                push_padded(&mut out, w.week().into(), 2);
+                if self.gran == Gran::Weekend {
+                    out.push_str("-WE");
+                }
             }
-            Gran::Month => format!("{:04}-{:02}", y, d.month()),
-            Gran::Quarter => format!("{:04}-Q{}", y, (d.month() - 1) / 3 + 1),
-            Gran::Half => format!("{:04}-H{}", y, (d.month() - 1) / 6 + 1),
-            Gran::Season(s) => format!("{:04}-{}", y, s.code()),
-            Gran::Year => format!("{y:04}"),
-            Gran::Decade => format!("{:03}", y.div_euclid(10)),
-            Gran::Century => format!("{:02}", y.div_euclid(100)),
+            Gran::Month => {
+                push_padded(&mut out, y, 4);
+                out.push('-');
+                push_padded(&mut out, d.month().into(), 2);
+            }
+            Gran::Quarter | Gran::Half => {
+                push_padded(&mut out, y, 4);
+                let (mark, months) = if self.gran == Gran::Quarter { ("-Q", 3) } else { ("-H", 6) };
+                out.push_str(mark);
+                push_padded(&mut out, i32::from(d.month() - 1) / months + 1, 1);
+            }
+            Gran::Season(s) => {
+                push_padded(&mut out, y, 4);
+                out.push('-');
+                out.push_str(s.code());
+            }
+            Gran::Year => push_padded(&mut out, y, 4),
+            Gran::Decade => push_padded(&mut out, y.div_euclid(10), 3),
+            Gran::Century => push_padded(&mut out, y.div_euclid(100), 2),
+        }
+        out
+    }
+}
+
+/// Appends `n` as `{n:0width$}` writes it, without the formatting machinery
+/// for a number that is not negative (a value is printed for every date).
+fn push_padded(out: &mut String, n: i32, width: usize) {
+    let Ok(mut m) = u32::try_from(n) else {
+        use std::fmt::Write;
+        let _ = write!(out, "{n:0width$}");
+        return;
+    };
+    let mut digits = [0u8; 10];
+    let mut k = digits.len();
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (m % 10) as u8;
+        m /= 10;
+        if m == 0 {
+            break;
         }
     }
+    for _ in digits.len() - k..width {
+        out.push('0');
+    }
+    out.extend(digits[k..].iter().map(|&b| char::from(b)));
 }
 
 /// A weekday as jiff knows it, from 1 = Monday … 7 = Sunday.
@@ -231,7 +279,14 @@ pub(crate) enum Clock {
 impl Clock {
     pub(crate) fn suffix(self) -> String {
         match self {
-            Clock::At(h, m) => format!("T{h:02}:{m:02}"),
+            Clock::At(h, m) => {
+                let mut out = String::with_capacity(6);
+                out.push('T');
+                push_padded(&mut out, h.into(), 2);
+                out.push(':');
+                push_padded(&mut out, m.into(), 2);
+                out
+            }
             Clock::Part(p) => format!("T{}", p.code()),
         }
     }
@@ -339,6 +394,17 @@ pub(crate) fn duration_value(amount: Amount, unit: Unit) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn padded_numbers_print_as_format_prints_them() {
+        for n in (-1200..12_000).chain([i32::MIN, -1, 0, 99_999, 1_000_000, i32::MAX]) {
+            for width in 1..=4 {
+                let mut out = String::from("x");
+                push_padded(&mut out, n, width);
+                assert_eq!(out, format!("x{n:0width$}"));
+            }
+        }
+    }
 
     fn d(y: i16, m: i8, day: i8) -> Date {
         Date::new(y, m, day).unwrap()
