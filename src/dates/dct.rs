@@ -28,7 +28,7 @@ pub(crate) fn detect_dct_in(v: &View) -> Option<Date> {
     let mut lines: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;
     for i in 1..=v.len() {
-        if i == v.len() || v.line_start[i] {
+        if i == v.len() || v.line_start(i) {
             lines.push((start, i));
             start = i;
             if lines.len() >= HEAD_LINES {

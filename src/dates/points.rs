@@ -190,7 +190,7 @@ fn lone_month_ok(v: &View, i: usize, m: u8) -> bool {
     // A capitalised word after a month is a surname ("April Ryan"), except
     // in a headline in capitals ("LATE FEBRUARY CAR SALES").
     if v.capitalised(i + 1)
-        && !v.line_start[(i + 1).min(v.len() - 1)]
+        && !v.line_start((i + 1).min(v.len() - 1))
         && v.kind(i + 1) == Some(TokenKind::Word)
         && !(v.all_caps(i) && v.all_caps(i + 1))
     {

@@ -6,30 +6,27 @@ use std::borrow::Cow;
 use std::cell::Cell;
 
 use crate::span::Span;
-use crate::text::{Segmented, TokenKind};
+use crate::text::{Segmented, Token, TokenKind};
 
 /// What [`super::numbers::amount`] read at a token: the index after it and the amount.
 pub(crate) type AmountAt = Option<(usize, super::numbers::Amount)>;
 
+/// The tokens' spans, kinds and spacing are read from the segmentation
+/// itself, not copied into vectors of their own.
 pub(crate) struct View<'t> {
-    pub text: &'t str,
-    pub spans: Vec<Span>,
-    pub kinds: Vec<TokenKind>,
+    seg: &'t Segmented<'t>,
+    tokens: &'t [Token],
     /// Every token lower-cased: most are already, and borrow the text.
     low: Vec<Cow<'t, str>>,
     /// Index of the sentence each token belongs to.
-    pub sentence: Vec<u32>,
-    /// Whether a line break precedes the token.
-    pub line_start: Vec<bool>,
-    /// Whether whitespace precedes the token.
-    pub space_before: Vec<bool>,
+    sentence: Vec<u32>,
     /// [`super::numbers::amount`] at each token once read: several
     /// patterns ask it at the same token.
     pub(crate) amounts: Vec<Cell<Option<AmountAt>>>,
 }
 
 impl<'t> View<'t> {
-    pub fn new(seg: &Segmented<'t>) -> View<'t> {
+    pub fn new(seg: &'t Segmented<'t>) -> View<'t> {
         let n = seg.tokens.len();
         let mut sentence = vec![0u32; n];
         for (k, s) in seg.sentences.iter().enumerate() {
@@ -40,13 +37,10 @@ impl<'t> View<'t> {
             }
         }
         View {
-            text: seg.text,
-            spans: seg.tokens.iter().map(|t| t.span).collect(),
-            kinds: seg.tokens.iter().map(|t| t.kind).collect(),
-            low: seg.tokens.iter().map(|t| lower(t.span.slice(seg.text))).collect(),
+            seg,
+            tokens: &seg.tokens,
+            low: (0..n).map(|i| lower(seg.word(i))).collect(),
             sentence,
-            line_start: seg.tokens.iter().map(|t| t.newlines_before > 0).collect(),
-            space_before: seg.tokens.iter().map(|t| t.space_before).collect(),
             amounts: vec![Cell::new(None); n],
         }
     }
@@ -62,7 +56,7 @@ impl<'t> View<'t> {
 
     /// The original text of token `i`, or "".
     pub fn raw(&self, i: usize) -> &'t str {
-        self.spans.get(i).map_or("", |s| s.slice(self.text))
+        if i < self.tokens.len() { self.seg.word(i) } else { "" }
     }
 
     pub fn is(&self, i: usize, word: &str) -> bool {
@@ -75,7 +69,12 @@ impl<'t> View<'t> {
     }
 
     pub fn kind(&self, i: usize) -> Option<TokenKind> {
-        self.kinds.get(i).copied()
+        self.tokens.get(i).map(|t| t.kind)
+    }
+
+    /// Whether a line break precedes token `i` (< `len()`).
+    pub fn line_start(&self, i: usize) -> bool {
+        self.tokens[i].newlines_before > 0
     }
 
     /// Whether token `i` starts with a capital letter.
@@ -98,13 +97,13 @@ impl<'t> View<'t> {
     pub fn glued_hyphen(&self, i: usize) -> bool {
         matches!(self.w(i), "-" | "\u{2010}" | "\u{2011}")
             && i + 1 < self.len()
-            && !self.space_before[i]
-            && !self.space_before[i + 1]
+            && !self.tokens[i].space_before
+            && !self.tokens[i + 1].space_before
     }
 
     /// The span covering tokens `a..b` (b exclusive, b > a).
     pub fn span(&self, a: usize, b: usize) -> Span {
-        Span::new(self.spans[a].start, self.spans[b - 1].end)
+        Span::new(self.tokens[a].span.start, self.tokens[b - 1].span.end)
     }
 }
 
