@@ -139,6 +139,19 @@ fn clock_phrase(v: &View, i: usize) -> Hit {
 /// A day expression at `i` that can carry a time: a weekday, today,
 /// yesterday, tomorrow, or a month and day.
 fn day_after(v: &View, i: usize) -> Option<(usize, Expr)> {
+    if let Some(day) = day_word(v, i) {
+        return Some(day);
+    }
+    match points::month_first(v, i) {
+        Some((e, x @ Expr::InYear(_, Some(Named::MonthDay(..))))) => Some((e, x)),
+        _ => None,
+    }
+}
+
+/// A day expression at `i` other than a month and day, which a part of the
+/// day does not take ("Friday morning", not "June 5 morning"): the month
+/// grammar is not tried for it.
+fn day_word(v: &View, i: usize) -> Option<(usize, Expr)> {
     match v.w(i) {
         "today" => return Some((i + 1, today())),
         "yesterday" => {
@@ -154,10 +167,7 @@ fn day_after(v: &View, i: usize) -> Option<(usize, Expr)> {
     {
         return Some((i + 1, Expr::Named(Named::Weekday(d), Dir::Unsaid)));
     }
-    match points::month_first(v, i) {
-        Some((e, x @ Expr::InYear(_, Some(Named::MonthDay(..))))) => Some((e, x)),
-        _ => None,
-    }
+    None
 }
 
 /// `Friday morning`, `yesterday afternoon`, `tomorrow night`, `this
@@ -190,7 +200,7 @@ fn day_with_part(v: &View, i: usize) -> Hit {
                     Expr::Timed(Some(Box::new(Expr::Named(Named::Weekday(d), Dir::Unsaid))), Clock::Part(part)),
                 ));
             }
-            let (e, day) = day_after(v, i).filter(|(_, d)| !matches!(d, Expr::InYear(..)))?;
+            let (e, day) = day_word(v, i)?;
             (day, e)
         }
     };
@@ -211,7 +221,7 @@ fn lone_part(v: &View, i: usize) -> Hit {
         return None;
     }
     // "mid-afternoon yesterday", "late morning Friday"
-    if let Some((e, day)) = day_after(v, i + 1).filter(|(_, d)| !matches!(d, Expr::InYear(..))) {
+    if let Some((e, day)) = day_word(v, i + 1) {
         return Some((e, Expr::Timed(Some(Box::new(day)), Clock::Part(part))));
     }
     Some((i + 1, Expr::Timed(None, Clock::Part(part))))
