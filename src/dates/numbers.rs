@@ -123,15 +123,18 @@ pub(crate) fn words(v: &View, i: usize) -> Option<(usize, f64)> {
 }
 
 /// Reads the amount in front of a unit at `i`, with `a`/`an` counting one:
-/// returns the index after it and the amount. Read once per token: the
-/// patterns ask at the same tokens again and again.
+/// returns the index after it and the amount. Kept for the last tokens it
+/// was read at (`View::amounts`): the patterns ask at the same tokens again
+/// and again.
 pub(crate) fn amount(v: &View, i: usize) -> Option<(usize, Amount)> {
-    let Some(memo) = v.amounts.get(i) else { return read_amount(v, i) };
-    if let Some(known) = memo.get() {
+    let memo = &v.amounts[i % v.amounts.len()];
+    if let Some((at, known)) = memo.get()
+        && at == i
+    {
         return known;
     }
     let found = read_amount(v, i);
-    memo.set(Some(found));
+    memo.set(Some((i, found)));
     found
 }
 

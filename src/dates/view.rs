@@ -20,9 +20,11 @@ pub(crate) struct View<'t> {
     low: Vec<Cow<'t, str>>,
     /// Index of the sentence each token belongs to.
     sentence: Vec<u32>,
-    /// [`super::numbers::amount`] at each token once read: several
-    /// patterns ask it at the same token.
-    pub(crate) amounts: Vec<Cell<Option<AmountAt>>>,
+    /// [`super::numbers::amount`] at the last tokens it was read at, by
+    /// token index modulo the length: the patterns tried at a place ask it
+    /// at the same few tokens again and again, and a few slots keep those
+    /// without one for every token of the document.
+    pub(crate) amounts: [Cell<Option<(usize, AmountAt)>>; 4],
 }
 
 impl<'t> View<'t> {
@@ -41,7 +43,7 @@ impl<'t> View<'t> {
             tokens: &seg.tokens,
             low: (0..n).map(|i| lower(seg.word(i))).collect(),
             sentence,
-            amounts: vec![Cell::new(None); n],
+            amounts: Default::default(),
         }
     }
 
