@@ -7,6 +7,7 @@ use super::hash::{self, WordMap};
 use crate::document::{Entity, EntityLabel, Group};
 use crate::span::Span;
 use crate::text::{Segmented, TokenKind};
+use std::ops::Range;
 
 /// Words that stand before a name without being part of it ("Mr", "Sen.",
 /// "President"), and plurals before two names ("Justices Clarence Thomas
@@ -147,45 +148,61 @@ const LONGEST_TITLE: usize = hash::PACKED_BYTES;
 /// The keys of [`TITLES`] lower-cased (see [`hash::packed`]), in the same (sorted) order.
 const TITLE_KEYS: [u128; TITLES.len()] = hash::packed_all(TITLES, true);
 
+/// [`hash::packed`] of `w` lower-cased, for a word of at most
+/// [`LONGEST_TITLE`] bytes: copied into place at once rather than shifted in
+/// byte by byte, as titles are looked up for every word of every mention.
+fn title_key(w: &[u8]) -> u128 {
+    let mut bytes = [0u8; 16];
+    bytes[..w.len()].copy_from_slice(w);
+    bytes.make_ascii_lowercase();
+    bytes[15] = w.len() as u8;
+    u128::from_be_bytes(bytes)
+}
+
+/// `w` without its final periods.
+fn trim_periods(w: &str) -> &str {
+    let mut b = w.as_bytes();
+    while let [rest @ .., b'.'] = b {
+        b = rest;
+    }
+    &w[..b.len()]
+}
+
 /// Whether `word` (any case, with or without a final period) is a title.
 pub fn is_title(word: &str) -> bool {
-    let w = word.trim_end_matches('.').as_bytes();
+    let w = trim_periods(word).as_bytes();
     if w.is_empty() || w.len() > LONGEST_TITLE || !w[0].is_ascii_alphabetic() {
         return false;
     }
     // Lower-cased into the key: the titles are ASCII, so a word with any
     // other byte matches none of them, as under `eq_ignore_ascii_case`.
-    TITLE_KEYS.binary_search(&hash::packed(w, true)).is_ok()
+    TITLE_KEYS.binary_search(&title_key(w)).is_ok()
 }
 
 /// Whether `word` is a title that stands before a person's name and is never
 /// the name's own first word ("the", "St" and "Del" can be).
 pub fn is_person_title(word: &str) -> bool {
-    let w = word.trim_end_matches('.');
+    let w = trim_periods(word);
     is_title(word) && !["the", "st", "del"].iter().any(|t| t.eq_ignore_ascii_case(w))
 }
 
 /// A mention reduced to what names compare on.
 #[derive(Clone, Debug)]
 struct Name {
-    /// Lower-cased words without titles, periods or possessive endings,
+    /// Where, in the keys of all the mentions, this one's key is: its
+    /// lower-cased words without titles, periods or possessive endings,
     /// joined by single spaces (no token holds a space).
-    key: String,
-    /// How many words `key` holds.
+    key: Range<usize>,
+    /// How many words the key holds.
     n_words: usize,
+    /// The length of the key's first word, and where its last word starts
+    /// (relative to the key).
+    first_end: usize,
+    last_start: usize,
     /// The span of the mention without leading titles and possessive ending.
     core: Span,
-    /// The title words that were stripped, lower-cased without periods.
-    titles: Vec<String>,
     /// Tagged as a person, or read as one from the titles inside it.
     person: bool,
-}
-
-impl Name {
-    /// The words of the name, in order.
-    fn words(&self) -> impl Iterator<Item = &str> {
-        self.key.split(' ').take(self.n_words)
-    }
 }
 
 /// Appends `w` lower-cased, without its periods.
@@ -214,11 +231,13 @@ fn is_possessive(w: &str) -> bool {
     matches!(w, "'s" | "\u{2019}s" | "'" | "\u{2019}")
 }
 
-fn name_of(seg: &Segmented, span: Span, label: EntityLabel) -> Name {
+/// A mention's words with their spans and whether each is a title
+/// (possessive endings and punctuation dropped, a leading article too);
+/// returns how many leading words are titles to strip, filling `all`.
+fn words_of<'t>(seg: &Segmented<'t>, span: Span, label: EntityLabel, all: &mut Vec<(&'t str, Span, bool)>) -> usize {
+    all.clear();
     let toks = &seg.tokens;
     let first = toks.partition_point(|t| t.span.end <= span.start);
-    // Words with their spans; possessive endings and punctuation dropped.
-    let mut all: Vec<(&str, Span, bool)> = Vec::new();
     let mut i = first;
     while i < toks.len() && toks[i].span.start < span.end {
         let w = seg.word(i);
@@ -227,7 +246,7 @@ fn name_of(seg: &Segmented, span: Span, label: EntityLabel) -> Name {
         if t.kind != TokenKind::Word && t.kind != TokenKind::Number || is_possessive(w) {
             continue;
         }
-        all.push((w.trim_end_matches('.'), Span::new(t.span.start, t.span.end.min(span.end)), is_title(w)));
+        all.push((trim_periods(w), Span::new(t.span.start, t.span.end.min(span.end)), is_title(w)));
     }
     // A person's titles come off the front ("Sen. Ann Lee"); in a mention
     // tagged otherwise, titles inside it before a full name mark a person
@@ -237,36 +256,51 @@ fn name_of(seg: &Segmented, span: Span, label: EntityLabel) -> Name {
     if all.len() > 1 && is_the(all[0].0) {
         all.remove(0);
     }
-    let cut = if label == EntityLabel::Per {
+    if label == EntityLabel::Per {
         all.iter().take(all.len().saturating_sub(1)).take_while(|w| w.2).count()
     } else {
         match all.iter().rposition(|w| w.2) {
             Some(k) if k >= 1 && all.len() - (k + 1) >= 2 => k + 1,
             _ => 0,
         }
-    };
+    }
+}
+
+/// The name of the mention at `span`, its key appended to `keys`; `all` is
+/// room for its words.
+fn name_of<'t>(
+    seg: &Segmented<'t>,
+    span: Span,
+    label: EntityLabel,
+    keys: &mut String,
+    all: &mut Vec<(&'t str, Span, bool)>,
+) -> Name {
+    let cut = words_of(seg, span, label, all);
     let rest = &all[cut..];
     let core = match (rest.first(), rest.last()) {
         (Some(a), Some(b)) => a.1.cover(b.1),
         _ => span,
     };
-    let mut key = String::with_capacity(core.len());
+    let from = keys.len();
+    let (mut first_end, mut last_start) = (0, 0);
     for (n, w) in rest.iter().enumerate() {
         if n > 0 {
-            key.push(' ');
+            keys.push(' ');
         }
-        push_lower(&mut key, w.0);
+        last_start = keys.len() - from;
+        push_lower(keys, w.0);
+        if n == 0 {
+            first_end = keys.len() - from;
+        }
     }
-    let titles = all[..cut]
-        .iter()
-        .filter(|w| w.2)
-        .map(|w| {
-            let mut t = String::new();
-            push_lower(&mut t, w.0);
-            t
-        })
-        .collect();
-    Name { key, n_words: rest.len(), core, titles, person: label == EntityLabel::Per || cut > 0 }
+    Name {
+        key: from..keys.len(),
+        n_words: rest.len(),
+        first_end,
+        last_start,
+        core,
+        person: label == EntityLabel::Per || cut > 0,
+    }
 }
 
 /// The initials of a multi-word name ("north atlantic treaty organization" → "nato").
@@ -341,7 +375,11 @@ impl Unions {
 /// first on a tie). Linear in the number of mentions (hash lookups; the
 /// full names sharing a last name are few).
 pub fn group_entities(seg: &Segmented, entities: &mut [Entity]) -> Vec<Group> {
-    let names: Vec<Name> = entities.iter().map(|e| name_of(seg, e.span, e.label)).collect();
+    // Every key in one string: one allocation for the document, not one a mention.
+    let mut keys = String::new();
+    let mut all = Vec::new();
+    let names: Vec<Name> = entities.iter().map(|e| name_of(seg, e.span, e.label, &mut keys, &mut all)).collect();
+    let keys = keys.as_str();
     let n = entities.len();
     let mut u = Unions::new(n);
     // Keyed by the names' own words where they can be.
@@ -356,7 +394,7 @@ pub fn group_entities(seg: &Segmented, entities: &mut [Entity]) -> Vec<Group> {
         if name.n_words == 0 {
             continue;
         }
-        let key = name.key.as_str();
+        let key = &keys[name.key.clone()];
         let person = name.person;
         if name.n_words == 1 {
             let w = key;
@@ -390,22 +428,22 @@ pub fn group_entities(seg: &Segmented, entities: &mut [Entity]) -> Vec<Group> {
             if let Some(&j) = exact.get(key) {
                 u.join(i, j);
             }
-            let head = name.words().next().expect("non-empty");
+            let head = &key[..name.first_end];
             // "Meta Platforms" and "Meta": a company and its short form.
-            if !person && name.words().skip(1).all(|w| COMPANY_WORDS.contains(&w)) {
+            if !person && key[name.first_end + 1..].split(' ').all(|w| COMPANY_WORDS.contains(&w)) {
                 if let Some(&j) = exact.get(head).filter(|&&j| entities[j].label != EntityLabel::Loc) {
                     u.join(i, j);
                 }
                 companies.entry(head).or_insert(i);
             }
-            if let Some(a) = acronym(name.words()) {
+            if let Some(a) = acronym(key.split(' ')) {
                 if let Some(&j) = short_forms.get(a.as_str()) {
                     u.join(i, j);
                 }
                 acronyms.entry(a).or_insert(i);
             }
             if person {
-                let last = name.words().last().expect("non-empty");
+                let last = &key[name.last_start..];
                 // A lone last name seen before the full name joins it.
                 if let Some(j) = lone.remove(last) {
                     u.join(i, j);
@@ -464,7 +502,17 @@ pub fn group_entities(seg: &Segmented, entities: &mut [Entity]) -> Vec<Group> {
 
 /// The title words stripped from the mention at `span` ("sen", "president"), lower-cased.
 pub fn titles_of(seg: &Segmented, span: Span, label: EntityLabel) -> Vec<String> {
-    name_of(seg, span, label).titles
+    let mut all = Vec::new();
+    let cut = words_of(seg, span, label, &mut all);
+    all[..cut]
+        .iter()
+        .filter(|w| w.2)
+        .map(|w| {
+            let mut t = String::new();
+            push_lower(&mut t, w.0);
+            t
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -499,6 +547,9 @@ mod tests {
         assert!(TITLES.iter().all(|t| t.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')));
         assert_eq!(TITLES.iter().map(|t| t.len()).max(), Some(LONGEST_TITLE));
         assert!(TITLE_KEYS.windows(2).all(|k| k[0] < k[1]));
+        for w in ["a", "Mr", "PRESIDENT-ELECT", "Sen", "\u{c9}mir", "abcdefghijklmno"] {
+            assert_eq!(title_key(w.as_bytes()), hash::packed(w.as_bytes(), true), "{w}");
+        }
         for w in ["Mr", "MR.", "sen.", "President-Elect", "Justices", "The", "St."] {
             assert!(is_title(w), "{w}");
         }
