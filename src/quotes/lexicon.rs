@@ -304,6 +304,19 @@ struct Lexicon {
     /// [`reading_of`] every word [`lemma_of`] gives a lemma: the only words
     /// whose reading is not `(None, false)`.
     readings: WordMap<String, (Option<VerbForm>, bool)>,
+    /// A bit for the [`sketch`] of every word in `readings`: a word whose
+    /// bit is clear has no reading, told without hashing it.
+    sketches: [u64; SKETCH_BITS / 64],
+}
+
+/// The size of [`Lexicon::sketches`], in bits.
+const SKETCH_BITS: usize = 4096;
+
+/// A word's length, its first two and its last byte, mixed into a bit of
+/// [`Lexicon::sketches`].
+fn sketch(w: &[u8]) -> usize {
+    let x = (w.len() as u32) << 24 | u32::from(w[0]) << 16 | u32::from(w[1]) << 8 | u32::from(w[w.len() - 1]);
+    (x.wrapping_mul(0x9E37_79B1) >> (32 - SKETCH_BITS.trailing_zeros())) as usize
 }
 
 impl Lexicon {
@@ -320,7 +333,12 @@ impl Lexicon {
                     readings.insert(w.to_string(), reading_of(w, lemma));
                 }
             });
-            Lexicon { readings }
+            let mut sketches = [0u64; SKETCH_BITS / 64];
+            for w in readings.keys() {
+                let b = sketch(w.as_bytes());
+                sketches[b / 64] |= 1 << (b % 64);
+            }
+            Lexicon { readings, sketches }
         })
     }
 }
@@ -369,7 +387,12 @@ pub fn verb_reading(lower: &str) -> (Option<VerbForm>, bool) {
     if !(2..=MAX_FORM).contains(&lower.len()) || !lower.bytes().all(|b| b.is_ascii_lowercase()) {
         return (None, false);
     }
-    Lexicon::get().readings.get(lower).copied().unwrap_or((None, false))
+    let lexicon = Lexicon::get();
+    let b = sketch(lower.as_bytes());
+    if lexicon.sketches[b / 64] & 1 << (b % 64) == 0 {
+        return (None, false);
+    }
+    lexicon.readings.get(lower).copied().unwrap_or((None, false))
 }
 
 /// The reading of `lower`, a form of `lemma`.
@@ -1035,13 +1058,13 @@ pub fn is_function_word(lower: &str) -> bool {
     )
 }
 
-/// Capitalised words that begin sentences without naming anyone.
-pub fn is_capitalised_function_word(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    is_function_word(&lower)
-        || is_determiner(&lower)
+/// Capitalised words that begin sentences without naming anyone (`lower`:
+/// the word in lower case).
+pub fn is_capitalised_function_word(lower: &str) -> bool {
+    is_function_word(lower)
+        || is_determiner(lower)
         || matches!(
-            lower.as_str(),
+            lower,
             "however"
                 | "meanwhile"
                 | "still"

@@ -85,12 +85,35 @@ fn is_space(c: Option<char>) -> bool {
 /// A character before a mark that lets the mark open: space, an opening
 /// bracket, a dash, a slash or another quotation mark.
 fn opens_after(p: Option<char>) -> bool {
-    is_space(p) || p.is_some_and(|p| "([{<\u{2014}\u{2013}-/".contains(p) || family_of(p).is_some())
+    is_space(p)
+        || p.is_some_and(|p| {
+            matches!(p, '(' | '[' | '{' | '<' | '\u{2014}' | '\u{2013}' | '-' | '/') || family_of(p).is_some()
+        })
 }
 
 /// A character after a mark that lets the mark close: space or punctuation.
 fn closes_before(n: Option<char>) -> bool {
-    is_space(n) || n.is_some_and(|n| ".,;:!?)]}>\u{2014}\u{2013}-\u{2026}/*".contains(n) || family_of(n).is_some())
+    is_space(n)
+        || n.is_some_and(|n| {
+            matches!(
+                n,
+                '.' | ','
+                    | ';'
+                    | ':'
+                    | '!'
+                    | '?'
+                    | ')'
+                    | ']'
+                    | '}'
+                    | '>'
+                    | '\u{2014}'
+                    | '\u{2013}'
+                    | '-'
+                    | '\u{2026}'
+                    | '/'
+                    | '*'
+            ) || family_of(n).is_some()
+        })
 }
 
 /// Words that begin with an apostrophe standing for dropped letters.
@@ -169,8 +192,9 @@ struct Pending {
 /// lower case or with a digit.
 fn wraps(text: &str, last_end: usize, c: char) -> bool {
     let prev = text[..last_end].chars().next_back();
-    prev.is_some_and(|p| !".!?:;\u{2026}\"\u{201D}\u{2019}\u{BB})".contains(p))
-        && (c.is_lowercase() || c.is_ascii_digit())
+    prev.is_some_and(|p| {
+        !matches!(p, '.' | '!' | '?' | ':' | ';' | '\u{2026}' | '"' | '\u{201D}' | '\u{2019}' | '\u{BB}' | ')')
+    }) && (c.is_lowercase() || c.is_ascii_digit())
 }
 
 pub fn paragraphs(text: &str) -> Vec<Span> {

@@ -118,7 +118,7 @@ impl<'a> Ctx<'a> {
         self.is_word(i)
             && !self.quoted[i]
             && w.chars().next().is_some_and(char::is_uppercase)
-            && !is_capitalised_function_word(w)
+            && !is_capitalised_function_word(self.lower(i))
     }
 
     /// The first token of the sentence of token `i`.
