@@ -376,14 +376,14 @@ impl Unions {
 /// full names sharing a last name are few).
 pub fn group_entities(seg: &Segmented, entities: &mut [Entity]) -> Vec<Group> {
     // Every key in one string: one allocation for the document, not one a mention.
-    let mut keys = String::new();
+    let mut keys = String::with_capacity(entities.iter().map(|e| e.span.len() + 1).sum());
     let mut all = Vec::new();
     let names: Vec<Name> = entities.iter().map(|e| name_of(seg, e.span, e.label, &mut keys, &mut all)).collect();
     let keys = keys.as_str();
     let n = entities.len();
     let mut u = Unions::new(n);
     // Keyed by the names' own words where they can be.
-    let mut exact: WordMap<&str, usize> = WordMap::default();
+    let mut exact: WordMap<&str, usize> = WordMap::with_capacity_and_hasher(n, Default::default());
     let mut acronyms: WordMap<String, usize> = WordMap::default(); // acronym of a long name -> mention
     let mut short_forms: WordMap<&str, usize> = WordMap::default(); // one-word mention that may be an acronym
     let mut last_names: WordMap<&str, Vec<usize>> = WordMap::default(); // last word -> full names (one per group)
@@ -461,8 +461,8 @@ pub fn group_entities(seg: &Segmented, entities: &mut [Entity]) -> Vec<Group> {
     }
     // Number the groups in order of first mention.
     let mut id_of_root: Vec<Option<usize>> = vec![None; n];
-    let mut groups: Vec<Group> = Vec::new();
-    let mut best: Vec<(usize, usize, usize)> = Vec::new(); // (words, chars, mention) of the fullest name
+    let mut groups: Vec<Group> = Vec::with_capacity(n);
+    let mut best: Vec<(usize, usize, usize)> = Vec::with_capacity(n); // (words, chars, mention) of the fullest name
     for i in 0..n {
         let root = u.find(i);
         let id = *id_of_root[root].get_or_insert_with(|| {
