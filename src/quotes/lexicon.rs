@@ -310,7 +310,7 @@ struct Lexicon {
 }
 
 /// The size of [`Lexicon::sketches`], in bits.
-const SKETCH_BITS: usize = 4096;
+const SKETCH_BITS: usize = 1 << 16;
 
 /// A word's length, its first two and its last byte, mixed into a bit of
 /// [`Lexicon::sketches`].
@@ -383,13 +383,14 @@ pub fn speech_verb(lower: &str) -> Option<VerbForm> {
 /// lemma that is more often a noun ("reports", "claims"): a verb only where
 /// a clause or a quotation follows it. One look-up in a table of every form.
 pub fn verb_reading(lower: &str) -> (Option<VerbForm>, bool) {
-    // Every form is a short run of ASCII letters; most words are ruled out here.
-    if !(2..=MAX_FORM).contains(&lower.len()) || !lower.bytes().all(|b| b.is_ascii_lowercase()) {
+    // Every form is a short run of ASCII letters, and its sketch's bit is
+    // set; most words are ruled out by the bit alone.
+    if !(2..=MAX_FORM).contains(&lower.len()) {
         return (None, false);
     }
     let lexicon = Lexicon::get();
     let b = sketch(lower.as_bytes());
-    if lexicon.sketches[b / 64] & 1 << (b % 64) == 0 {
+    if lexicon.sketches[b / 64] & 1 << (b % 64) == 0 || !lower.bytes().all(|b| b.is_ascii_lowercase()) {
         return (None, false);
     }
     lexicon.readings.get(lower).copied().unwrap_or((None, false))
