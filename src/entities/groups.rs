@@ -231,10 +231,11 @@ fn is_possessive(w: &str) -> bool {
     matches!(w, "'s" | "\u{2019}s" | "'" | "\u{2019}")
 }
 
-/// A mention's words with their spans and whether each is a title
-/// (possessive endings and punctuation dropped, a leading article too);
-/// returns how many leading words are titles to strip, filling `all`.
-fn words_of<'t>(seg: &Segmented<'t>, span: Span, label: EntityLabel, all: &mut Vec<(&'t str, Span, bool)>) -> usize {
+/// A mention's words with their spans (possessive endings and punctuation
+/// dropped, a leading article too), filling `all`; returns how many leading
+/// words are titles to strip. Words are looked up as titles only where that
+/// can decide the count.
+fn words_of<'t>(seg: &Segmented<'t>, span: Span, label: EntityLabel, all: &mut Vec<(&'t str, Span)>) -> usize {
     all.clear();
     let toks = &seg.tokens;
     let first = toks.partition_point(|t| t.span.end <= span.start);
@@ -246,7 +247,7 @@ fn words_of<'t>(seg: &Segmented<'t>, span: Span, label: EntityLabel, all: &mut V
         if t.kind != TokenKind::Word && t.kind != TokenKind::Number || is_possessive(w) {
             continue;
         }
-        all.push((trim_periods(w), Span::new(t.span.start, t.span.end.min(span.end)), is_title(w)));
+        all.push((trim_periods(w), Span::new(t.span.start, t.span.end.min(span.end))));
     }
     // A person's titles come off the front ("Sen. Ann Lee"); in a mention
     // tagged otherwise, titles inside it before a full name mark a person
@@ -256,11 +257,16 @@ fn words_of<'t>(seg: &Segmented<'t>, span: Span, label: EntityLabel, all: &mut V
     if all.len() > 1 && is_the(all[0].0) {
         all.remove(0);
     }
+    let n = all.len();
     if label == EntityLabel::Per {
-        all.iter().take(all.len().saturating_sub(1)).take_while(|w| w.2).count()
+        all.iter().take(n.saturating_sub(1)).take_while(|w| is_title(w.0)).count()
+    } else if n < 4 {
+        // A title after the first word with two words after it needs four.
+        0
     } else {
-        match all.iter().rposition(|w| w.2) {
-            Some(k) if k >= 1 && all.len() - (k + 1) >= 2 => k + 1,
+        // The last title, if it is neither the first word nor one of the last two.
+        match (1..n).rev().find(|&k| is_title(all[k].0)) {
+            Some(k) if n - (k + 1) >= 2 => k + 1,
             _ => 0,
         }
     }
@@ -273,7 +279,7 @@ fn name_of<'t>(
     span: Span,
     label: EntityLabel,
     keys: &mut String,
-    all: &mut Vec<(&'t str, Span, bool)>,
+    all: &mut Vec<(&'t str, Span)>,
 ) -> Name {
     let cut = words_of(seg, span, label, all);
     let rest = &all[cut..];
@@ -506,7 +512,7 @@ pub fn titles_of(seg: &Segmented, span: Span, label: EntityLabel) -> Vec<String>
     let cut = words_of(seg, span, label, &mut all);
     all[..cut]
         .iter()
-        .filter(|w| w.2)
+        .filter(|w| is_title(w.0))
         .map(|w| {
             let mut t = String::new();
             push_lower(&mut t, w.0);
@@ -559,6 +565,21 @@ mod tests {
         assert!(
             is_person_title("Sen.") && !is_person_title("The") && !is_person_title("ST.") && !is_person_title("Del")
         );
+    }
+
+    #[test]
+    fn titles_come_off_the_front_of_people_and_before_full_names_inside_others() {
+        let text = "Sen. Dr. Ann Lee met Nato Secretary General Mark Rutte and Friends of President Lee, and Mr Smith.";
+        let seg = Segmented::new(text);
+        let at = |m: &str| {
+            let a = text.find(m).unwrap();
+            Span::new(a, a + m.len())
+        };
+        assert_eq!(titles_of(&seg, at("Sen. Dr. Ann Lee"), Per), ["sen", "dr"]);
+        assert_eq!(titles_of(&seg, at("Nato Secretary General Mark Rutte"), Org), ["secretary", "general"]);
+        assert!(titles_of(&seg, at("Friends of President Lee"), Org).is_empty());
+        assert!(titles_of(&seg, at("Mr Smith"), Org).is_empty());
+        assert_eq!(titles_of(&seg, at("Mr Smith"), Per), ["mr"]);
     }
 
     #[test]
