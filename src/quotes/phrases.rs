@@ -44,8 +44,9 @@ pub struct Ctx<'a> {
     pub sentence: Vec<usize>,
     /// The paragraph of each token.
     pub para: Vec<usize>,
-    /// Each token as a speech verb out of context: (form, noun-like base form).
-    verbs: Vec<(Option<VerbForm>, bool)>,
+    /// Each token as a speech verb out of context: (form, noun-like base
+    /// form, "put" or "puts").
+    verbs: Vec<(Option<VerbForm>, bool, bool)>,
 }
 
 impl<'a> Ctx<'a> {
@@ -78,7 +79,14 @@ impl<'a> Ctx<'a> {
             }
             para[i] = p;
         }
-        let verbs = lowered.iter().map(|&w| verb_reading(w.get(&owned))).collect();
+        let verbs = lowered
+            .iter()
+            .map(|&w| {
+                let w = w.get(&owned);
+                let (verb, noun_like) = verb_reading(w);
+                (verb, noun_like, matches!(w, "put" | "puts"))
+            })
+            .collect();
         Ctx { seg, lowered, owned, quoted, sentence, para, verbs }
     }
 
@@ -134,15 +142,26 @@ impl<'a> Ctx<'a> {
     /// Whether token `i` is a speech verb used as a verb: in lower case (or
     /// opening its sentence: "Said Ellis: …"), not after a determiner or a
     /// possessive ("the report", "Rutte's call"), not in "so-called".
+    #[inline]
     pub fn cue_at(&self, i: usize) -> Option<VerbForm> {
-        if i >= self.len() || self.quoted[i] || !self.is_word(i) {
+        // Most words are no speech verb and no "put": told here, inline, at
+        // the many callers that try every token.
+        match self.verbs.get(i) {
+            Some((None, false, false)) | None => None,
+            Some(_) => self.cue_in_context(i),
+        }
+    }
+
+    /// [`Ctx::cue_at`] for a token that reads as a speech verb (or "put") out of context.
+    fn cue_in_context(&self, i: usize) -> Option<VerbForm> {
+        if self.quoted[i] || !self.is_word(i) {
             return None;
         }
         let w = self.word(i);
-        if matches!(self.lower(i), "put" | "puts") && self.lower_at(i + 1).is_some_and(|n| n == "it") {
+        let (verb, noun_like, put) = self.verbs[i];
+        if put && self.lower_at(i + 1).is_some_and(|n| n == "it") {
             return Some(VerbForm::Finite); // "as she put it"
         }
-        let (verb, noun_like) = self.verbs[i];
         if verb.is_none() && !noun_like {
             return None; // not a speech verb (most words)
         }
