@@ -168,10 +168,34 @@ fn trim_periods(w: &str) -> &str {
     &w[..b.len()]
 }
 
+/// A bit for a word's length and its first and last letters in lower case.
+const fn title_sketch(w: &[u8]) -> usize {
+    let x =
+        (w.len() as u32) << 16 | (w[0].to_ascii_lowercase() as u32) << 8 | w[w.len() - 1].to_ascii_lowercase() as u32;
+    (x.wrapping_mul(0x9E37_79B1) >> 22) as usize
+}
+
+/// The [`title_sketch`] bits of every title (1,024 bits): a word whose bit
+/// is clear is no title, told without the search.
+const TITLE_SKETCHES: [u64; 16] = {
+    let mut bits = [0u64; 16];
+    let mut i = 0;
+    while i < TITLES.len() {
+        let b = title_sketch(TITLES[i].as_bytes());
+        bits[b / 64] |= 1 << (b % 64);
+        i += 1;
+    }
+    bits
+};
+
 /// Whether `word` (any case, with or without a final period) is a title.
 pub fn is_title(word: &str) -> bool {
     let w = trim_periods(word).as_bytes();
     if w.is_empty() || w.len() > LONGEST_TITLE || !w[0].is_ascii_alphabetic() {
+        return false;
+    }
+    let b = title_sketch(w);
+    if TITLE_SKETCHES[b / 64] & 1 << (b % 64) == 0 {
         return false;
     }
     // Lower-cased into the key: the titles are ASCII, so a word with any
@@ -506,11 +530,17 @@ pub fn group_entities(seg: &Segmented, entities: &mut [Entity]) -> Vec<Group> {
     groups
 }
 
-/// The title words stripped from the mention at `span` ("sen", "president"), lower-cased.
-pub fn titles_of(seg: &Segmented, span: Span, label: EntityLabel) -> Vec<String> {
-    let mut all = Vec::new();
-    let cut = words_of(seg, span, label, &mut all);
-    all[..cut]
+/// The title words stripped from the mention at `span` ("sen", "president"),
+/// lower-cased; `words` is room for the mention's words, kept from one call
+/// to the next.
+pub fn titles_of<'t>(
+    seg: &Segmented<'t>,
+    span: Span,
+    label: EntityLabel,
+    words: &mut Vec<(&'t str, Span)>,
+) -> Vec<String> {
+    let cut = words_of(seg, span, label, words);
+    words[..cut]
         .iter()
         .filter(|w| is_title(w.0))
         .map(|w| {
@@ -556,6 +586,7 @@ mod tests {
         for w in ["a", "Mr", "PRESIDENT-ELECT", "Sen", "\u{c9}mir", "abcdefghijklmno"] {
             assert_eq!(title_key(w.as_bytes()), hash::packed(w.as_bytes(), true), "{w}");
         }
+        assert!(TITLES.iter().all(|t| is_title(t) && is_title(&t.to_uppercase())));
         for w in ["Mr", "MR.", "sen.", "President-Elect", "Justices", "The", "St."] {
             assert!(is_title(w), "{w}");
         }
@@ -571,15 +602,16 @@ mod tests {
     fn titles_come_off_the_front_of_people_and_before_full_names_inside_others() {
         let text = "Sen. Dr. Ann Lee met Nato Secretary General Mark Rutte and Friends of President Lee, and Mr Smith.";
         let seg = Segmented::new(text);
+        let titles_of = |span, label| titles_of(&seg, span, label, &mut Vec::new());
         let at = |m: &str| {
             let a = text.find(m).unwrap();
             Span::new(a, a + m.len())
         };
-        assert_eq!(titles_of(&seg, at("Sen. Dr. Ann Lee"), Per), ["sen", "dr"]);
-        assert_eq!(titles_of(&seg, at("Nato Secretary General Mark Rutte"), Org), ["secretary", "general"]);
-        assert!(titles_of(&seg, at("Friends of President Lee"), Org).is_empty());
-        assert!(titles_of(&seg, at("Mr Smith"), Org).is_empty());
-        assert_eq!(titles_of(&seg, at("Mr Smith"), Per), ["mr"]);
+        assert_eq!(titles_of(at("Sen. Dr. Ann Lee"), Per), ["sen", "dr"]);
+        assert_eq!(titles_of(at("Nato Secretary General Mark Rutte"), Org), ["secretary", "general"]);
+        assert!(titles_of(at("Friends of President Lee"), Org).is_empty());
+        assert!(titles_of(at("Mr Smith"), Org).is_empty());
+        assert_eq!(titles_of(at("Mr Smith"), Per), ["mr"]);
     }
 
     #[test]

@@ -422,6 +422,7 @@ impl People {
         let mut roles: WordMap<String, Vec<usize>> = WordMap::default();
         let mut events = Vec::new();
         let tok_of = |byte: usize| ctx.seg.tokens.partition_point(|t| t.span.end <= byte);
+        let mut words = Vec::new();
         for e in entities {
             let Some(g) = e.group else { continue };
             let t = tok_of(e.span.start);
@@ -429,7 +430,7 @@ impl People {
                 continue;
             }
             events.push((t, g));
-            let mut titles = titles_of(ctx.seg, e.span, e.label);
+            let mut titles = titles_of(ctx.seg, e.span, e.label, &mut words);
             if t > 0 && !ctx.quoted[t - 1] && is_title(ctx.word(t - 1)) {
                 // "President Obama" where the name alone was tagged.
                 titles.push(ctx.lower(t - 1).trim_end_matches('.').to_string());
