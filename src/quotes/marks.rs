@@ -171,8 +171,50 @@ thread_local! {
 
 #[inline(always)]
 fn work() {
+    work_by(1);
+}
+
+#[inline(always)]
+fn work_by(_units: usize) {
     #[cfg(test)]
-    WORK.with(|w| w.set(w.get() + 1));
+    WORK.with(|w| w.set(w.get() + _units));
+}
+
+/// Whether `b` can begin a quotation mark: `"`, `'`, or the first byte of
+/// « » and of the marks from U+2018 to U+203A.
+fn may_open_mark(b: u8) -> bool {
+    matches!(b, b'"' | b'\'' | 0xC2 | 0xE2)
+}
+
+/// The first byte of `bytes` that [`may_open_mark`], read eight bytes at a
+/// time: most of a text holds none.
+fn next_mark_byte(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+    // Whether a byte of `x` is `b` (a zero byte of `x ^ b…b`): exact as a
+    // yes or no for the whole word.
+    let holds = |x: u64, b: u8| {
+        let y = x ^ (ONES * u64::from(b));
+        (y.wrapping_sub(ONES) & !y & HIGHS) != 0
+    };
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        work_by(chunk.len());
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        if holds(x, b'"') || holds(x, b'\'') || holds(x, 0xC2) || holds(x, 0xE2) {
+            return chunk.iter().position(|&b| may_open_mark(b)).map(|k| at + k);
+        }
+        at += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| {
+            work();
+            may_open_mark(b)
+        })
+        .map(|k| at + k)
 }
 
 /// An opening mark waiting for its close.
@@ -297,12 +339,8 @@ fn pair_paragraph(text: &str, para: Span, p: usize, next_para: Option<&str>, out
     let bytes = s.as_bytes();
     let mut from = 0;
     // Only quotation marks change anything: the loop goes from one byte that
-    // can begin one (`"`, `'`, or the first byte of « » and of the marks
-    // from U+2018 to U+203A) to the next.
-    while let Some(k) = bytes[from..].iter().position(|&b| {
-        work();
-        matches!(b, b'"' | b'\'' | 0xC2 | 0xE2)
-    }) {
+    // can begin one to the next.
+    while let Some(k) = next_mark_byte(&bytes[from..]) {
         let i = from + k;
         let c = s[i..].chars().next().expect("a char starts at a mark's first byte");
         from = i + c.len_utf8();
@@ -559,6 +597,18 @@ mod tests {
             let text: String = (0..len).map(|_| pieces[draw(pieces.len())]).collect();
             assert_eq!(paragraphs(&text), paragraphs_char_by_char(&text), "{text:?}");
         }
+    }
+
+    #[test]
+    fn the_word_at_a_time_scan_finds_the_first_mark_byte() {
+        let text =
+            "plain words, then \u{201C}curly\u{201D} and \u{AB}guillemets\u{BB}, 'single' and \"double\" \u{2014} dash";
+        let bytes = text.as_bytes();
+        for from in 0..bytes.len() {
+            assert_eq!(next_mark_byte(&bytes[from..]), bytes[from..].iter().position(|&b| may_open_mark(b)), "{from}");
+        }
+        assert_eq!(next_mark_byte(b""), None);
+        assert_eq!(next_mark_byte(b"no marks in these sixteen+ bytes"), None);
     }
 
     /// The work `find_quoted` does on `text`, per character.
