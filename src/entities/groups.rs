@@ -7,6 +7,7 @@ use super::hash::{self, WordMap};
 use crate::document::{Entity, EntityLabel, Group};
 use crate::span::Span;
 use crate::text::{Segmented, TokenKind};
+use std::collections::hash_map::Entry;
 use std::ops::Range;
 
 /// Words that stand before a name without being part of it ("Mr", "Sen.",
@@ -426,6 +427,16 @@ pub fn group_entities(seg: &Segmented, entities: &mut [Entity]) -> Vec<Group> {
         }
         let key = &keys[name.key.clone()];
         let person = name.person;
+        // The first mention with the same key, if any; this one is listed
+        // at once, with one hashing of its key (the other look-ups below
+        // are by other keys, which it does not change).
+        let same = match exact.entry(key) {
+            Entry::Occupied(e) => Some(*e.get()),
+            Entry::Vacant(e) => {
+                e.insert(i);
+                None
+            }
+        };
         if name.n_words == 1 {
             let w = key;
             let short = could_be_acronym(seg.text, name.core, name.n_words);
@@ -444,7 +455,7 @@ pub fn group_entities(seg: &Segmented, entities: &mut [Entity]) -> Vec<Group> {
                 u.join(i, pick);
             } else if let Some(&j) = companies.get(w).filter(|_| entities[i].label != EntityLabel::Loc) {
                 u.join(i, j);
-            } else if let Some(&j) = exact.get(key) {
+            } else if let Some(j) = same {
                 u.join(i, j);
             } else if let Some(full) = first_names.get(w).filter(|f| person && f.len() == 1) {
                 u.join(i, full[0]);
@@ -455,7 +466,7 @@ pub fn group_entities(seg: &Segmented, entities: &mut [Entity]) -> Vec<Group> {
                 short_forms.entry(w).or_insert(i);
             }
         } else {
-            if let Some(&j) = exact.get(key) {
+            if let Some(j) = same {
                 u.join(i, j);
             }
             let head = &key[..name.first_end];
@@ -487,7 +498,6 @@ pub fn group_entities(seg: &Segmented, entities: &mut [Entity]) -> Vec<Group> {
                 }
             }
         }
-        exact.entry(key).or_insert(i);
     }
     // Number the groups in order of first mention.
     let mut id_of_root: Vec<Option<usize>> = vec![None; n];
