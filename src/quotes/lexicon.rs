@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use crate::entities::hash::WordMap;
+use crate::entities::hash::{PACKED_BYTES, WordMap, packed, packed_all};
 
 /// Verbs that report speech or writing, as lemmas. Regular forms (-s, -ed,
 /// -ing, doubled consonants, a dropped final e) are derived when matching.
@@ -805,13 +805,39 @@ const FEMALE_NAMES: &[&str] = &[
 
 /// The gender a first name usually has.
 pub fn first_name_gender(lower: &str) -> Option<Gender> {
-    if MALE_NAMES.contains(&lower) {
+    // Every listed name fits a packed key (a test checks it).
+    if lower.len() > PACKED_BYTES {
+        return None;
+    }
+    let key = packed(lower.as_bytes(), false);
+    if MALE_KEYS.binary_search(&key).is_ok() {
         Some(Gender::Male)
-    } else if FEMALE_NAMES.contains(&lower) {
+    } else if FEMALE_KEYS.binary_search(&key).is_ok() {
         Some(Gender::Female)
     } else {
         None
     }
+}
+
+/// The packed keys of [`MALE_NAMES`] and [`FEMALE_NAMES`], sorted: a name
+/// is looked up by a binary search rather than compared with every one.
+const MALE_KEYS: [u128; MALE_NAMES.len()] = sorted(packed_all(MALE_NAMES, false));
+const FEMALE_KEYS: [u128; FEMALE_NAMES.len()] = sorted(packed_all(FEMALE_NAMES, false));
+
+/// `keys` in ascending order (an insertion sort, run at compile time).
+const fn sorted<const N: usize>(mut keys: [u128; N]) -> [u128; N] {
+    let mut i = 1;
+    while i < N {
+        let mut j = i;
+        while j > 0 && keys[j - 1] > keys[j] {
+            let t = keys[j];
+            keys[j] = keys[j - 1];
+            keys[j - 1] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
+    keys
 }
 
 /// Words that open a noun phrase.
@@ -1145,6 +1171,24 @@ pub fn is_work_word(lower: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_names_are_found_by_their_keys_as_in_the_lists() {
+        for (names, gender) in [(MALE_NAMES, Gender::Male), (FEMALE_NAMES, Gender::Female)] {
+            for &name in names {
+                assert!(name.len() <= PACKED_BYTES && name.bytes().all(|b| !b.is_ascii_uppercase()), "{name}");
+                // The male list is read first, as before.
+                let want = if MALE_NAMES.contains(&name) { Gender::Male } else { gender };
+                assert_eq!(first_name_gender(name), Some(want), "{name}");
+            }
+        }
+        for w in ["", "x", "rutte", "anna-lena", "jamesx", "jame", "a_very_long_first_name"] {
+            let want =
+                MALE_NAMES.contains(&w).then_some(Gender::Male).or(FEMALE_NAMES.contains(&w).then_some(Gender::Female));
+            assert_eq!(first_name_gender(w), want, "{w}");
+        }
+        assert!(MALE_KEYS.windows(2).all(|k| k[0] <= k[1]) && FEMALE_KEYS.windows(2).all(|k| k[0] <= k[1]));
+    }
 
     #[test]
     fn speech_verb_forms() {

@@ -420,7 +420,7 @@ impl People {
         let mut strong = vec![false; n];
         let mut gender_votes = vec![[0usize; 2]; n];
         let mut roles: WordMap<String, Vec<usize>> = WordMap::default();
-        let mut events = Vec::new();
+        let mut events = Vec::with_capacity(entities.len());
         let tok_of = |byte: usize| ctx.seg.tokens.partition_point(|t| t.span.end <= byte);
         let mut words = Vec::new();
         for e in entities {
@@ -435,8 +435,9 @@ impl People {
                 // "President Obama" where the name alone was tagged.
                 titles.push(ctx.lower(t - 1).trim_end_matches('.').to_string());
             }
-            let words = groups[g].name.split_whitespace().count();
-            if !titles.is_empty() && titles.iter().any(|w| w != "the") || words >= 2 && person[g] {
+            // A person named in two words or more (the name read only for a person).
+            let full_name = || groups[g].name.split_whitespace().nth(1).is_some();
+            if !titles.is_empty() && titles.iter().any(|w| w != "the") || person[g] && full_name() {
                 strong[g] = true;
             }
             if titles.iter().any(|w| w != "the" && w != "st") {
