@@ -398,9 +398,10 @@ pub fn verb_reading(lower: &str) -> (Option<VerbForm>, bool) {
 
 /// The reading of `lower`, a form of `lemma`.
 fn reading_of(lower: &str, lemma: &str) -> (Option<VerbForm>, bool) {
+    // The lists are scanned last, only for the forms they can decide.
     let noun_like =
-        NOUN_LIKE.contains(&lemma) && (lower == lemma || lower.strip_suffix('s').is_some_and(|s| s == lemma));
-    if NARROW.contains(&lemma) || noun_like {
+        (lower == lemma || lower.strip_suffix('s').is_some_and(|s| s == lemma)) && NOUN_LIKE.contains(&lemma);
+    if noun_like || NARROW.contains(&lemma) {
         return (None, noun_like);
     }
     (Some(if lower.ends_with("ing") { VerbForm::Participle } else { VerbForm::Finite }), false)
