@@ -115,8 +115,15 @@ pub fn assign(
         list.extend(o.apposition);
         referent_at.insert(o.subject.toks.start, r);
     }
+    // Only the groups that speak a quotation have their mentions listed.
+    let mut speaks = vec![false; groups.len()];
+    for o in origins.iter().flatten() {
+        if let Some(&Referent::Group(g)) = referent_at.get(&o.subject.toks.start) {
+            speaks[g] = true;
+        }
+    }
     for e in entities {
-        if let Some(g) = e.group {
+        if let Some(g) = e.group.filter(|&g| speaks[g]) {
             mentions_of.entry(Referent::Group(g)).or_default().push(e.span);
         }
     }
