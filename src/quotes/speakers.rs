@@ -14,6 +14,7 @@ use crate::document::{Entity, EntityLabel, Group, Speaker};
 use crate::entities::groups::{is_title, titles_of};
 use crate::entities::hash::WordMap;
 use crate::span::Span;
+use std::cell::OnceCell;
 
 /// A quotation to attribute.
 pub struct Item<'q> {
@@ -57,8 +58,9 @@ struct People {
     gender: Vec<Option<Gender>>,
     /// Role words ("chief", "spokeswoman", "governor") -> groups given that role.
     roles: WordMap<String, Vec<usize>>,
-    /// Last word of each group's name -> groups.
-    last_words: WordMap<String, Vec<usize>>,
+    /// Last word of each group's name -> groups; made only when a name
+    /// resolves by its last word.
+    last_words: OnceCell<WordMap<String, Vec<usize>>>,
     /// Tokens in subject position: a speaker's phrase, or the name opening
     /// a sentence's main clause. Pronouns prefer antecedents found there.
     subject: Vec<bool>,
@@ -574,12 +576,6 @@ impl People {
                 std::cmp::Ordering::Equal => None,
             })
             .collect();
-        let mut last_words: WordMap<String, Vec<usize>> = WordMap::default();
-        for (g, group) in groups.iter().enumerate() {
-            if let Some(w) = group.name.split_whitespace().last() {
-                last_words.entry(w.trim_matches('.').to_lowercase()).or_default().push(g);
-            }
-        }
         let mut subject = vec![false; ctx.len()];
         let phrases = items
             .iter()
@@ -595,7 +591,7 @@ impl People {
                 subject[toks].iter_mut().for_each(|s| *s = true);
             }
         }
-        People { events, person, strong, gender, roles, last_words, subject }
+        People { events, person, strong, gender, roles, last_words: OnceCell::new(), subject }
     }
 
     fn resolve(&self, ctx: &Ctx, groups: &[Group], np: &Np, resolved: &[(usize, usize)]) -> Referent {
@@ -635,7 +631,16 @@ impl People {
             return Some(Referent::Group(g));
         }
         let last = ctx.lower(np.toks.end - 1).trim_matches('.').to_string();
-        let candidates = self.last_words.get(&last)?;
+        let last_words = self.last_words.get_or_init(|| {
+            let mut last_words: WordMap<String, Vec<usize>> = WordMap::default();
+            for (g, group) in groups.iter().enumerate() {
+                if let Some(w) = group.name.split_whitespace().last() {
+                    last_words.entry(w.trim_matches('.').to_lowercase()).or_default().push(g);
+                }
+            }
+            last_words
+        });
+        let candidates = last_words.get(&last)?;
         candidates
             .iter()
             .copied()
