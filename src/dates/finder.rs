@@ -12,7 +12,7 @@ use super::timex::{Expr, Named};
 use super::view::View;
 use super::{DateOptions, Mod};
 use crate::document::TimexMod as T;
-use crate::entities::hash::WordMap;
+use crate::entities::hash::{Sketches, WordMap};
 use crate::text::TokenKind;
 use std::sync::OnceLock;
 
@@ -109,7 +109,7 @@ struct Starters {
     /// One bit per (first byte, last byte, length) of the words, as
     /// [`sketch_bit`] folds them: three in four words of running text have
     /// none set and are told apart without hashing them.
-    sketch: [u64; SKETCH_WORDS],
+    sketch: Sketches<SKETCH_WORDS>,
 }
 
 const SKETCH_WORDS: usize = 256;
@@ -127,8 +127,7 @@ fn sketch_bit(w: &str) -> usize {
 
 impl Starters {
     fn contains(&self, w: &str) -> bool {
-        let bit = sketch_bit(w);
-        self.sketch[bit >> 6] >> (bit & 63) & 1 == 1 && self.set.contains_key(w)
+        self.sketch.has(sketch_bit(w)) && self.set.contains_key(w)
     }
 }
 
@@ -150,10 +149,9 @@ fn starters() -> &'static Starters {
             }
         }
         set.extend(lexicon::holiday_first_words().map(|w| (w.to_string(), ())));
-        let mut sketch = [0u64; SKETCH_WORDS];
+        let mut sketch = Sketches::new();
         for w in set.keys() {
-            let bit = sketch_bit(w);
-            sketch[bit >> 6] |= 1 << (bit & 63);
+            sketch.set(sketch_bit(w));
         }
         Starters { set, sketch }
     })

@@ -3,7 +3,7 @@
 //! "NATO" / "North Atlantic Treaty Organization").
 
 use super::consistency::Vote;
-use super::hash::{self, WordMap};
+use super::hash::{self, Sketches, WordMap};
 use crate::document::{Entity, EntityLabel, Group};
 use crate::span::Span;
 use crate::text::{Segmented, TokenKind};
@@ -178,12 +178,11 @@ const fn title_sketch(w: &[u8]) -> usize {
 
 /// The [`title_sketch`] bits of every title (1,024 bits): a word whose bit
 /// is clear is no title, told without the search.
-const TITLE_SKETCHES: [u64; 16] = {
-    let mut bits = [0u64; 16];
+const TITLE_SKETCHES: Sketches<16> = {
+    let mut bits = Sketches::new();
     let mut i = 0;
     while i < TITLES.len() {
-        let b = title_sketch(TITLES[i].as_bytes());
-        bits[b / 64] |= 1 << (b % 64);
+        bits.set(title_sketch(TITLES[i].as_bytes()));
         i += 1;
     }
     bits
@@ -195,8 +194,7 @@ pub fn is_title(word: &str) -> bool {
     if w.is_empty() || w.len() > LONGEST_TITLE || !w[0].is_ascii_alphabetic() {
         return false;
     }
-    let b = title_sketch(w);
-    if TITLE_SKETCHES[b / 64] & 1 << (b % 64) == 0 {
+    if !TITLE_SKETCHES.has(title_sketch(w)) {
         return false;
     }
     // Lower-cased into the key: the titles are ASCII, so a word with any

@@ -150,6 +150,29 @@ pub(crate) fn lower_char(c: char) -> char {
     if c.is_ascii() { c.to_ascii_lowercase() } else { c.to_lowercase().next().unwrap_or(c) }
 }
 
+/// A set of `64 * N` bits, one set for each word of a list by a sketch of
+/// the word (its length and a few of its bytes, mixed): a word whose bit is
+/// clear is not in the list, told without hashing or searching for it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Sketches<const N: usize>([u64; N]);
+
+impl<const N: usize> Sketches<N> {
+    pub(crate) const fn new() -> Self {
+        Sketches([0; N])
+    }
+
+    /// Sets bit `b` (below `64 * N`).
+    pub(crate) const fn set(&mut self, b: usize) {
+        self.0[b / 64] |= 1 << (b % 64);
+    }
+
+    /// Whether bit `b` is set.
+    #[inline]
+    pub(crate) const fn has(&self, b: usize) -> bool {
+        self.0[b / 64] >> (b % 64) & 1 == 1
+    }
+}
+
 /// A `Hasher` for keys that are already hashes.
 #[derive(Default, Clone, Copy)]
 pub(crate) struct IdHasher(u64);

@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use crate::entities::hash::{PACKED_BYTES, WordMap, packed, packed_all};
+use crate::entities::hash::{PACKED_BYTES, Sketches, WordMap, packed, packed_all};
 
 /// Verbs that report speech or writing, as lemmas. Regular forms (-s, -ed,
 /// -ing, doubled consonants, a dropped final e) are derived when matching.
@@ -306,7 +306,7 @@ struct Lexicon {
     readings: WordMap<String, (Option<VerbForm>, bool)>,
     /// A bit for the [`sketch`] of every word in `readings`: a word whose
     /// bit is clear has no reading, told without hashing it.
-    sketches: [u64; SKETCH_BITS / 64],
+    sketches: Sketches<{ SKETCH_BITS / 64 }>,
 }
 
 /// The size of [`Lexicon::sketches`], in bits.
@@ -333,10 +333,9 @@ impl Lexicon {
                     readings.insert(w.to_string(), reading_of(w, lemma));
                 }
             });
-            let mut sketches = [0u64; SKETCH_BITS / 64];
+            let mut sketches = Sketches::new();
             for w in readings.keys() {
-                let b = sketch(w.as_bytes());
-                sketches[b / 64] |= 1 << (b % 64);
+                sketches.set(sketch(w.as_bytes()));
             }
             Lexicon { readings, sketches }
         })
@@ -389,8 +388,7 @@ pub fn verb_reading(lower: &str) -> (Option<VerbForm>, bool) {
         return (None, false);
     }
     let lexicon = Lexicon::get();
-    let b = sketch(lower.as_bytes());
-    if lexicon.sketches[b / 64] & 1 << (b % 64) == 0 || !lower.bytes().all(|b| b.is_ascii_lowercase()) {
+    if !lexicon.sketches.has(sketch(lower.as_bytes())) || !lower.bytes().all(|b| b.is_ascii_lowercase()) {
         return (None, false);
     }
     lexicon.readings.get(lower).copied().unwrap_or((None, false))
