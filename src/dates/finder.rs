@@ -564,14 +564,10 @@ mod tests {
         assert!(missing.is_empty(), "{missing:?}");
     }
 
-    /// Every word the grammar names (each string literal of the pattern
-    /// files), after each of the [`LEADS`], in front of the tails patterns
-    /// read and after the prepositions some of them ask for, in lower and
-    /// title case: where the gate skips the lead, no pattern matches there.
-    /// A pattern that comes to read a new word after a lead fails this
-    /// unless the word is a starter or on [`AFTER_LEAD`].
-    #[test]
-    fn the_lead_gate_skips_no_match() {
+    /// Every word the grammar names: each non-empty string literal of the
+    /// pattern files that `keep` accepts, in lower and title case, and
+    /// `extra`; sorted, without repeats.
+    fn grammar_words(keep: fn(&str) -> bool, extra: &[&str]) -> Vec<String> {
         let sources = [
             include_str!("clock.rs"),
             include_str!("points.rs"),
@@ -584,17 +580,34 @@ mod tests {
         let mut words: Vec<String> = sources
             .iter()
             .flat_map(|s| s.split('"').skip(1).step_by(2))
-            .filter(|w| !w.is_empty() && w.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-'))
+            .filter(|w| !w.is_empty() && keep(w))
             .flat_map(|w| {
                 let mut title = w.to_string();
-                title[..1].make_ascii_uppercase();
+                if let Some(c) = title.get_mut(..1) {
+                    c.make_ascii_uppercase();
+                }
                 [w.to_string(), title]
             })
-            .chain(["\u{bd}", "\u{bc}", "\u{be}"].map(String::from))
+            .chain(extra.iter().map(|&w| String::from(w)))
             .collect();
         words.sort();
         words.dedup();
         assert!(words.len() > 800, "the grammar's words were read ({})", words.len());
+        words
+    }
+
+    /// Every word the grammar names (each string literal of the pattern
+    /// files), after each of the [`LEADS`], in front of the tails patterns
+    /// read and after the prepositions some of them ask for, in lower and
+    /// title case: where the gate skips the lead, no pattern matches there.
+    /// A pattern that comes to read a new word after a lead fails this
+    /// unless the word is a starter or on [`AFTER_LEAD`].
+    #[test]
+    fn the_lead_gate_skips_no_match() {
+        let words = grammar_words(
+            |w| w.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-'),
+            &["\u{bd}", "\u{bc}", "\u{be}"],
+        );
         let tails = [
             "",
             "of 1999",
@@ -645,31 +658,10 @@ mod tests {
     /// [`follows_number`].
     #[test]
     fn the_number_gate_skips_no_match() {
-        let sources = [
-            include_str!("clock.rs"),
-            include_str!("points.rs"),
-            include_str!("deictic.rs"),
-            include_str!("durations.rs"),
-            include_str!("numbers.rs"),
-            include_str!("lexicon.rs"),
-            include_str!("finder.rs"),
-        ];
-        let mut words: Vec<String> = sources
-            .iter()
-            .flat_map(|s| s.split('"').skip(1).step_by(2))
-            .filter(|w| !w.is_empty() && !w.contains(char::is_whitespace) && !w.contains('\\'))
-            .flat_map(|w| {
-                let mut title = w.to_string();
-                if let Some(c) = title.get_mut(..1) {
-                    c.make_ascii_uppercase();
-                }
-                [w.to_string(), title]
-            })
-            .chain(["\u{bd}", "\u{bc}", "\u{be}", "1/2", "3/4", "5", "1996", "2:30", "GMT", "A.M."].map(String::from))
-            .collect();
-        words.sort();
-        words.dedup();
-        assert!(words.len() > 800, "the grammar's words were read ({})", words.len());
+        let words = grammar_words(
+            |w| !w.contains(char::is_whitespace) && !w.contains('\\'),
+            &["\u{bd}", "\u{bc}", "\u{be}", "1/2", "3/4", "5", "1996", "2:30", "GMT", "A.M."],
+        );
         let tails = [
             "",
             "1996",
