@@ -108,22 +108,28 @@ pub(crate) fn norm_char(c: char) -> char {
 /// Hashes chars rather than bytes so that case folding never allocates.
 #[inline]
 pub(crate) fn word(w: &str, lower: bool) -> u64 {
-    let mut h = WORD_SEED;
     if w.is_ascii() {
-        // Most words: bytes are chars, and no ASCII char is a typographic variant.
-        for &b in w.as_bytes() {
-            let b = if b.is_ascii_digit() {
-                b'0'
-            } else if lower {
-                b.to_ascii_lowercase()
-            } else {
-                b
-            };
-            h = fold(h, b as u64);
-        }
-        return finish(h);
+        return ascii_word(w.as_bytes(), lower);
     }
-    finish(fold_chars(h, w, lower))
+    finish(fold_chars(WORD_SEED, w, lower))
+}
+
+/// [`word`] of a word of ASCII bytes (most words: bytes are chars, and no
+/// ASCII char is a typographic variant).
+#[inline]
+pub(crate) fn ascii_word(w: &[u8], lower: bool) -> u64 {
+    let mut h = WORD_SEED;
+    for &b in w {
+        let b = if b.is_ascii_digit() {
+            b'0'
+        } else if lower {
+            b.to_ascii_lowercase()
+        } else {
+            b
+        };
+        h = fold(h, b as u64);
+    }
+    finish(h)
 }
 
 const WORD_SEED: u64 = 0x243f_6a88_85a3_08d3;
