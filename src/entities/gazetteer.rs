@@ -53,9 +53,8 @@ impl Gazetteer {
             return;
         }
         // Most names are ASCII letters and digits between spaces, which the
-        // tokenizer cuts at the spaces and nowhere else (its fast path).
-        // The words are found byte by byte: a name is a dozen bytes, shorter
-        // than `str::split`'s search takes to set up.
+        // tokenizer cuts at the spaces and nowhere else (its fast path), found
+        // byte by byte: a name is shorter than `str::split` takes to set up.
         let bytes = name.as_bytes();
         if bytes.iter().all(|&b| b.is_ascii_alphanumeric() || b == b' ') {
             let words = bytes.split(|&b| b == b' ').filter(|w| !w.is_empty());
